@@ -1,0 +1,4 @@
+"""Run the command line: ``python -m plangraph``."""
+from .cli import main
+
+main()

@@ -1,0 +1,41 @@
+"""plangraph's exceptions, one tree, turned into exit codes by the CLI and statuses by the web app.
+
+    PlangraphError
+    ├── InputError            a report or data file that cannot be read (missing, empty, binary, encoding)
+    │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
+    ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
+    └── QueryError            a SPARQL query that does not parse or cannot run
+"""
+
+
+class PlangraphError(Exception):
+    """Base of every error plangraph raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(PlangraphError):
+    """An input file that cannot be used; the message names the file and the fix."""
+
+
+class OutlineError(InputError):
+    """A text with no recognisable report outline."""
+
+
+class ValidationFailed(PlangraphError):
+    """The graph does not conform to plangraph's SHACL shapes."""
+
+    def __init__(self, report: str):
+        super().__init__(report)
+        self.report = report
+
+
+class ValidationUnavailable(PlangraphError):
+    """Validation could not run (unreadable data or shapes)."""
+
+    exit_code = 2
+
+
+class QueryError(PlangraphError):
+    """A SPARQL query that is malformed or refused."""

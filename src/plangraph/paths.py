@@ -1,0 +1,38 @@
+"""Where plangraph finds its ontology, shapes and reports, in a checkout or an installed wheel."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parents[1]
+
+
+def _resource(name: str) -> Path:
+    installed = _PACKAGE / "_resources" / name
+    return installed if installed.is_dir() else _CHECKOUT / name
+
+
+def ontology_dir() -> Path:
+    """The folder of the OWL ontology (Turtle)."""
+    return _resource("ontology")
+
+
+def shapes_dir() -> Path:
+    """The folder of the SHACL shapes (Turtle)."""
+    return _resource("shapes")
+
+
+def project_dir() -> Path:
+    """The project folder whose data/ plangraph reads and writes: ``PLANGRAPH_HOME``, else the checkout."""
+    return Path(os.environ.get("PLANGRAPH_HOME", _CHECKOUT))
+
+
+def reports_dir() -> Path:
+    """The default reports: data/reports/ of the project."""
+    return project_dir() / "data" / "reports"
+
+
+def built_dataset() -> Path:
+    """The project's own built dataset, refreshed by ``plangraph build``."""
+    return project_dir() / "data" / "built" / "plangraph.trig"

@@ -1,0 +1,109 @@
+"""The vocabularies plangraph writes, each declared once.
+
+``PG`` lists every term of plangraph's own ontology (``ontology/plangraph.ttl``); a misspelt term raises
+at the call site instead of minting a new IRI, and ``tests/test_vocab.py`` checks this list against the
+ontology file. W3C and schema.org terms come from rdflib's own closed namespaces where it has them.
+"""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, VOID, XSD,
+    DefinedNamespace,
+)
+
+ONTOLOGY_IRI = "https://w3id.org/plangraph/def"
+
+
+class PG(DefinedNamespace):
+    """plangraph's own terms: only what no W3C or schema.org term says."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # classes
+    Report: URIRef
+    Presentation: URIRef
+    Meeting: URIRef
+    TextSegment: URIRef
+    Part: URIRef
+    Block: URIRef
+    Theme: URIRef
+    SubTopic: URIRef
+    Paragraph: URIRef
+    Sentence: URIRef
+    Indicator: URIRef
+    Figure: URIRef
+    FigureRole: URIRef
+    Unit: URIRef
+    Qualifier: URIRef
+    Derivation: URIRef
+    Period: URIRef
+    District: URIRef
+
+    # properties
+    district: URIRef
+    period: URIRef
+    year: URIRef
+    section: URIRef
+    sentence: URIRef
+    order: URIRef
+    indicator: URIRef
+    role: URIRef
+    value: URIRef
+    normalizedValue: URIRef
+    unit: URIRef
+    scale: URIRef
+    baseUnit: URIRef
+    qualifier: URIRef
+    derivation: URIRef
+    computedFrom: URIRef
+    basePeriod: URIRef
+    scope: URIRef
+    estimated: URIRef
+    statedText: URIRef
+    mention: URIRef
+    presentation: URIRef
+    presenter: URIRef
+    office: URIRef
+    meeting: URIRef
+
+    # individuals: figure roles
+    TargetGrowth: URIRef
+    TargetLevel: URIRef
+    TargetQualitative: URIRef
+    ResultLevel: URIRef
+    ResultQualitative: URIRef
+    YearOnYearGrowth: URIRef
+    GrowthVsBase: URIRef
+    ShareOfTarget: URIRef
+    AverageGrowth: URIRef
+    ChangeInPoints: URIRef
+    PartPeriodGrowth: URIRef
+    Comparison: URIRef
+    Rank: URIRef
+    # individuals: qualifiers
+    AtLeast: URIRef
+    MoreThan: URIRef
+    About: URIRef
+    Within: URIRef
+    # individuals: derivations
+    Stated: URIRef
+    Computed: URIRef
+    # concept schemes
+    roles: URIRef
+    qualifiers: URIRef
+    derivations: URIRef
+    # the data structure of figures
+    figureStructure: URIRef
+
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+
+PREFIXES = {
+    "pg": PG._NS, "oa": OA, "prov": PROV, "qb": QB, "skos": SKOS, "schema": SDO, "dcterms": DCTERMS,
+    "dcat": DCAT, "void": VOID, "org": ORG, "foaf": FOAF, "time": TIME, "owl": OWL, "rdf": RDF,
+    "rdfs": RDFS, "xsd": XSD, "sh": SH, "sdmx-dimension": SDMX_DIMENSION, "sdmx-attribute": SDMX_ATTRIBUTE,
+}
+
+__all__ = ["PG", "OA", "SDMX_DIMENSION", "SDMX_ATTRIBUTE", "PREFIXES", "ONTOLOGY_IRI"]
