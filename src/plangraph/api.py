@@ -1,0 +1,56 @@
+"""plangraph's public functions: build, validate, load, query. The CLI and the web app call these."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph
+from rdflib import Dataset, Graph
+
+from .dataset import build_dataset, read_reports, report_files, union_graph, write_dataset
+from .errors import ValidationFailed
+from .iris import Minter
+from .paths import built_dataset, ontology_dir, shapes_dir
+from .query import run_query
+from .store import open_store
+from .validation import Outcome, validate as validate_graph
+
+
+def build(reports: Iterable[str | Path] | None = None, output: str | Path | None = None,
+          base: str | None = None) -> Dataset:
+    """Build and validate the dataset from report files or folders; write it when ``output`` is given.
+
+    Raises ValidationFailed (nothing written) when the graph does not conform to the shapes.
+    """
+    dataset = build_dataset(read_reports(reports), Minter(base) if base else None)
+    outcome = validate(dataset)
+    if not outcome.conforms:
+        raise ValidationFailed(outcome.text())
+    if output is not None:
+        write_dataset(dataset, output)
+    return dataset
+
+
+def validate(data: Graph | Dataset) -> Outcome:
+    """Validate a graph or dataset (all its graphs together) against plangraph's shapes."""
+    return validate_graph(union_graph(data) if isinstance(data, Dataset) else data)
+
+
+def ensure_built() -> Path:
+    """Return the project's built dataset, building it first when it is missing or older than its inputs."""
+    path = built_dataset()
+    inputs = report_files() + sorted(ontology_dir().glob("*.ttl")) + sorted(shapes_dir().glob("*.ttl"))
+    newest = max((p.stat().st_mtime for p in inputs if p.exists()), default=0)
+    if not path.exists() or path.stat().st_mtime < newest:
+        build(output=path)
+    return path
+
+
+def load(paths: Iterable[str | Path] | None = None) -> pyoxigraph.Store:
+    """Open the embedded store on RDF files (default: the built dataset, built first when needed)."""
+    return open_store(list(paths) if paths else [ensure_built()])
+
+
+def query(sparql: str, store: pyoxigraph.Store | None = None):
+    """Run a SPARQL query over the union of the store's graphs (default: the built dataset)."""
+    return run_query(store if store is not None else load(), sparql)

@@ -1,0 +1,164 @@
+"""Build the dataset from reports (one named graph each), describe it, write it and read it back."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
+
+from .errors import InputError, PlangraphError
+from .formats import Format, by_path
+from .graph import new_graph, report_graph
+from .iris import Minter
+from .paths import reports_dir
+from .report import Report, read_report
+from .vocab import ONTOLOGY_IRI, PG, PREFIXES
+
+LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+
+def report_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
+    """Expand the given files and folders (default: data/reports/) into report files, sorted."""
+    paths = list(paths or [reports_dir()])
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise InputError(f'Folder "{path}" holds no report (*.txt). Put the UTF-8 report files there.')
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def read_reports(paths: Iterable[str | Path] | None = None) -> list[Report]:
+    """Read and parse every report named by ``paths``."""
+    return [read_report(path) for path in report_files(paths)]
+
+
+def build_dataset(reports: list[Report], minter: Minter | None = None) -> Dataset:
+    """Return the dataset: one named graph per report (named by the report's IRI) and a description graph."""
+    minter = minter or Minter()
+    dataset = _new_dataset()
+    seen: dict[URIRef, str] = {}
+    for report in reports:
+        graph = report_graph(report, minter)
+        iri = next(graph.subjects(RDF.type, PG.Report))
+        if iri in seen:
+            raise InputError(
+                f'Reports "{seen[iri]}" and "{report.name}" are both the {report.meta.district} report of '
+                f"{report.meta.period}. Build one of them, or fix the period in a sidecar .meta.json.")
+        seen[iri] = report.name
+        target = dataset.graph(iri)
+        for triple in graph:
+            target.add(triple)
+    describe(dataset, minter, sorted(seen))
+    return dataset
+
+
+def _new_dataset() -> Dataset:
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    return dataset
+
+
+def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
+    """Add a DCAT and VoID description of the dataset in its own named graph."""
+    triples = sum(len(g) for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier)
+    iri, graph = minter.dataset(), dataset.graph(minter.iri("id/graph/dataset"))
+    add = graph.add
+    add((iri, RDF.type, VOID.Dataset))
+    add((iri, RDF.type, DCAT.Dataset))
+    add((iri, DCTERMS.title, Literal("plangraph 规划执行报告知识图谱", lang="zh")))
+    add((iri, DCTERMS.title, Literal("plangraph knowledge graph of plan-execution reports", lang="en")))
+    add((iri, RDFS.label, Literal("plangraph 数据集", lang="zh")))
+    add((iri, DCTERMS.license, LICENCE))
+    add((iri, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    add((iri, VOID.sparqlEndpoint, minter.iri("sparql")))
+    add((iri, VOID.vocabulary, URIRef(ONTOLOGY_IRI + "#")))
+    add((iri, VOID.uriSpace, Literal(minter.base + "id/")))
+    for report in reports:
+        add((iri, DCTERMS.hasPart, report))
+        add((iri, VOID.exampleResource, report))
+
+
+def validate_dataset(dataset: Dataset):
+    """Validate the union of the dataset's graphs; return the validation outcome."""
+    from .validation import validate
+    return validate(union_graph(dataset))
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """Return one graph holding every triple of the dataset."""
+    graph = new_graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def oxigraph_quads(dataset: Dataset) -> list:
+    """Return the dataset's quads as pyoxigraph quads, sorted."""
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    return sorted(pyoxigraph.parse(data, pyoxigraph.RdfFormat.N_QUADS), key=str)
+
+
+def serialize(dataset: Dataset, fmt: Format) -> bytes:
+    """Serialise the dataset deterministically (sorted statements): two runs give the same bytes.
+
+    pyoxigraph writes the statements in the order given, where rdflib's serialisers follow its hash order.
+    """
+    quads = oxigraph_quads(dataset)
+    items = quads if fmt.graphs else sorted({q.triple for q in quads}, key=str)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
+    return pyoxigraph.serialize(items, format=fmt.oxigraph, prefixes=prefixes)
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, so no half-written file is left."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_dataset(dataset: Dataset, path: str | Path, fmt: Format | None = None) -> None:
+    """Write the dataset to ``path`` in the format its suffix names (or ``fmt``)."""
+    write_atomic(path, serialize(dataset, fmt or by_path(path)))
+
+
+def load_dataset(paths: Iterable[str | Path]) -> Dataset:
+    """Read RDF files (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) into one dataset, graphs kept."""
+    dataset = _new_dataset()
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InputError(f'Data file "{path}" does not exist. Run "plangraph build" or check the path.')
+        fmt = by_path(path)
+        try:
+            if fmt.graphs:
+                dataset.parse(path, format=fmt.rdflib)
+            else:
+                dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt.rdflib)
+        except PlangraphError:
+            raise
+        except Exception as error:  # rdflib's parsers raise many error types
+            raise InputError(f'Cannot read "{path}" as {fmt.name}: {error}') from None
+    return dataset
