@@ -1,0 +1,115 @@
+"""The ``plangraph`` command line: parse arguments, call the library, print, exit with a meaning.
+
+Exit codes: 0 success (or: conforms), 1 failure (or: does not conform), 2 could not run (bad input).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rdflib import RDF
+
+from . import api
+from .dataset import load_dataset, serialize, write_atomic
+from .errors import InputError, PlangraphError, ValidationFailed, ValidationUnavailable
+from .formats import BY_NAME, by_name
+from .paths import built_dataset
+from .query import serialize_results, table
+from .vocab import PG
+
+
+class _Group(click.Group):
+    """Turn plangraph's errors into a message on stderr and the error's exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as error:
+            click.echo(error.report, err=True)
+            click.echo("Nothing was written: fix the extraction or the data, then build again.", err=True)
+            ctx.exit(1)
+        except PlangraphError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(error.exit_code if not isinstance(error, InputError) else 2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="plangraph")
+def main():
+    """Turn Chinese district plan-execution reports into a validated RDF knowledge graph, and serve it."""
+
+
+@main.command()
+@click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="File to write (.ttl .nt .jsonld .trig .nq); default: the project's data/built/plangraph.trig.")
+def build(reports, output):
+    """Build the dataset from REPORTS (default: data/reports/), validate it, and write it."""
+    output = output or built_dataset()
+    dataset = api.build(reports or None, output=output)
+    count = sum(1 for _ in dataset.subjects(RDF.type, PG.Report))
+    click.echo(f"Built {len(dataset)} statements from {count} report(s); they conform to the shapes. "
+               f"Wrote {output}.", err=True)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+def validate(file):
+    """SHACL-validate FILE (default: the built dataset). Exit 0 conforms, 1 does not, 2 could not validate."""
+    path = file or built_dataset()
+    if not path.exists():
+        raise ValidationUnavailable(f'"{path}" does not exist. Run "plangraph build" first, or name a file.')
+    try:
+        dataset = load_dataset([path])
+    except InputError as error:
+        raise ValidationUnavailable(str(error)) from None
+    outcome = api.validate(dataset)
+    click.echo(outcome.text())
+    sys.exit(0 if outcome.conforms else 1)
+
+
+@main.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(list(BY_NAME)), default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write; default: standard output.")
+def export(fmt, output):
+    """Export the whole served dataset, building it first when needed. Two runs give identical bytes."""
+    data = serialize(load_dataset([api.ensure_built()]), by_name(fmt))
+    if output:
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@main.command()
+@click.argument("sparql")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]),
+              default="table", show_default=True)
+@click.option("--data", "-d", multiple=True, type=click.Path(path_type=Path),
+              help="RDF file(s) to query instead of the built dataset.")
+def query(sparql, fmt, data):
+    """Run a SPARQL query over the dataset (a file's text when SPARQL names a .rq file)."""
+    if sparql.endswith((".rq", ".sparql")) and Path(sparql).exists():
+        sparql = Path(sparql).read_text(encoding="utf-8")
+    results = api.query(sparql, api.load(data or None))
+    if fmt == "table":
+        if hasattr(results, "variables") or isinstance(results, bool) or type(results).__name__ == "QueryBoolean":
+            click.echo(table(results))
+            return
+        fmt = "json"
+    sys.stdout.buffer.write(serialize_results(results, fmt))
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", "-p", default=8000, show_default=True, type=int)
+@click.option("--query-timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-rows", default=10000, show_default=True, type=int, help="Most result rows a query returns.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
+def serve(files, host, port, query_timeout, max_rows, threads):
+    """Serve the built dataset (or FILES: Turtle, TriG, N-Quads) with a SPARQL endpoint at /sparql."""
+    from .server import run
+    run(list(files), host=host, port=port, threads=threads,
+        config={"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows})

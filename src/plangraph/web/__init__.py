@@ -1,0 +1,44 @@
+"""The web application: an application factory, the store opened once and reached through one accessor."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask, current_app
+
+from ..iris import base
+from ..store import open_store
+
+DEFAULTS = {
+    "PLANGRAPH_DATA": [],            # RDF files to serve; empty: the project's built dataset
+    "PLANGRAPH_BASE": None,          # base IRI of the data; None: PLANGRAPH_BASE or the default
+    "PLANGRAPH_QUERY_TIMEOUT": 30.0,  # seconds
+    "PLANGRAPH_MAX_ROWS": 10000,
+}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create the app: defaults, then ``PLANGRAPH_*`` environment variables, then ``config``."""
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    for key, default in DEFAULTS.items():
+        if key in os.environ:
+            value = os.environ[key]
+            app.config[key] = value.split(os.pathsep) if isinstance(default, list) else type(default or "")(value)
+    app.config.update(config or {})
+    app.config["PLANGRAPH_BASE"] = app.config["PLANGRAPH_BASE"] or base()
+    app.json.ensure_ascii = False
+    if "PLANGRAPH_STORE" in app.config:
+        store = app.config["PLANGRAPH_STORE"]
+    else:
+        from ..api import ensure_built
+        store = open_store(app.config["PLANGRAPH_DATA"] or [ensure_built()])
+    app.extensions["plangraph.store"] = store
+
+    from . import sparql
+    app.register_blueprint(sparql.bp)
+    return app
+
+
+def get_store():
+    """The store of the running app."""
+    return current_app.extensions["plangraph.store"]
