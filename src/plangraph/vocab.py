@@ -38,6 +38,27 @@ class PG(DefinedNamespace):
     Derivation: URIRef
     Period: URIRef
     District: URIRef
+    # places, projects, organisations, documents, people
+    FunctionalArea: URIRef
+    Street: URIRef
+    Community: URIRef
+    WaterBody: URIRef
+    Plot: URIRef
+    Project: URIRef
+    GovernmentBody: URIRef
+    Enterprise: URIRef
+    School: URIRef
+    Hospital: URIRef
+    PolicyDocument: URIRef
+    # what the text says of them
+    StatusEvent: URIRef
+    Status: URIRef
+    Quantity: URIRef
+    Ranking: URIRef
+    Statement: URIRef
+    Problem: URIRef
+    ThemeConcept: URIRef
+    Modality: URIRef
 
     # properties
     district: URIRef
@@ -65,6 +86,14 @@ class PG(DefinedNamespace):
     presenter: URIRef
     office: URIRef
     meeting: URIRef
+    about: URIRef
+    status: URIRef
+    agent: URIRef
+    modality: URIRef
+    measures: URIRef
+    rank: URIRef
+    alias: URIRef
+    documentNumber: URIRef
 
     # individuals: figure roles
     TargetGrowth: URIRef
@@ -88,10 +117,30 @@ class PG(DefinedNamespace):
     # individuals: derivations
     Stated: URIRef
     Computed: URIRef
+    # individuals: statuses of projects, enterprises and documents in a period
+    Acquisition: URIRef
+    LandReserve: URIRef
+    LandSale: URIRef
+    ConstructionStarted: URIRef
+    SpedUp: URIRef
+    Advanced: URIRef
+    Launched: URIRef
+    Completed: URIRef
+    Opened: URIRef
+    Introduced: URIRef
+    ToLand: URIRef
+    Drafted: URIRef
+    Issued: URIRef
+    Compiled: URIRef
+    # individuals: modality of a statement
+    Achieved: URIRef
+    Planned: URIRef
     # concept schemes
     roles: URIRef
     qualifiers: URIRef
     derivations: URIRef
+    statuses: URIRef
+    modalities: URIRef
     # the data structure of figures
     figureStructure: URIRef
 
