@@ -26,3 +26,34 @@ def test_ci_runs_the_readme_test_command_verbatim():
 def test_every_command_is_documented():
     for name in main.commands:
         assert f"`plangraph {name}" in README, f"plangraph {name} is not in the README"
+
+
+def test_the_main_command_builds_and_serves(tmp_path):
+    """Run the README's main command as written (on the already set-up checkout) and ask the endpoint."""
+    import json
+    import socket
+    import subprocess
+    import time
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(["bash", "scripts/run", "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s a pg:Report }"})
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    assert json.load(response)["boolean"] is True
+                    break
+            except OSError:
+                assert process.poll() is None, process.stdout.read().decode("utf-8", "replace")
+                assert time.monotonic() < deadline, "scripts/run did not serve within 120 s"
+                time.sleep(0.5)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
