@@ -109,6 +109,7 @@ NOT_FACTS = (
     ("date", r"", r"^\s*[月日]"),                         # 6月30日
     ("year", r"", r"^\s*[-—~～至到]\s*\d{4}\s*年"),       # the 2021 of 2021—2023年
     ("ordinal", r"第\s*$", r""),                         # 第3, 第二批
+    ("heading number", r"(?:^|\n)\s*$", r"^\s*[.、．]"),    # 1.发挥创新引领作用
     ("document number", r"〔\s*$", r"^\s*〕"),            # 武昌发〔2021〕5号
     ("document number", r"〕\s*$", r"^\s*号"),            # 武昌发〔2021〕5号
     ("name part", r"", r"^\s*(号线|号楼|号院|号)"),       # 11号线, 临江大道76号
@@ -126,9 +127,9 @@ NOT_FACTS = (
 
 def not_a_fact(text: str, figure: Figure) -> str | None:
     """Say why a figure is not a fact (year, date, ordinal, name part, range), or None when it is one."""
-    before, after = text[max(0, figure.start - 8):figure.start], text[figure.end:figure.end + 6]
+    before, after = text[max(0, figure.start - 8):figure.start], text[figure.end:figure.end + 12]
     if figure.unit or figure.scale:
-        after = text[figure.start + len(figure.stated.split(figure.unit or figure.scale)[0]):][:6]
+        after = text[figure.start + len(figure.stated.split(figure.unit or figure.scale)[0]):][:12]
     for kind, pattern_before, pattern_after in NOT_FACTS:
         if (not pattern_before or re.search(pattern_before, before)) and (
                 not pattern_after or re.search(pattern_after, after)):
@@ -140,13 +141,13 @@ def not_a_fact(text: str, figure: Figure) -> str | None:
 
 # Chinese numerals that count: 两期, 三个核心商圈, 八成左右. 一 and 二 are left out on purpose: 一 is mostly
 # idiom (一批, 一件事, 一期 as a phase) and 二 mostly ordinal (二期, 二季度); cardinal two is written 两.
-CN_DIGITS = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = ("个", "场", "宗", "家", "所", "项", "次", "批", "条", "种", "成", "位", "名", "座", "栋", "户", "套", "期")
 CN_FIGURE = re.compile(r"(?P<num>[两三四五六七八九十]{1,3})(?P<more>余|多)?(?P<unit>" + "|".join(CN_UNITS) + r")"
                        r"(?P<after>左右|以上)?")
 # Numerals that are part of a name, not a count, each with its phrase: (text before, text after).
 CN_NAME_PARTS = (
-    (r"第$", r""),                       # 第三批
+    (r"(?:第|[一二三四五六七八九十两零百])$", r""),  # 第三批, 第二十九次会议
     (r"“[^”“]{0,10}$", r"^[^“”]{0,12}”"),  # “五个中心”, “一谱一策三清单”
     (r"", r"^[\u4e00-\u9fff]{0,6}\d"),      # 残疾人两项补贴365.42万元: the figure after measures the named thing
 )
@@ -167,7 +168,7 @@ def find_chinese_figures(text: str, start: int = 0, end: int | None = None) -> l
     end = len(text) if end is None else end
     out = []
     for match in CN_FIGURE.finditer(text, start, end):
-        value = cn_value(match["num"])
+        value = cn_value(match["num"])   # the pattern itself leaves out a leading 一 or 二
         if value is None or match["unit"] == "期" and match["num"] != "两":    # 四期, 五期: phases of a project
             continue
         before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 14]
