@@ -113,3 +113,15 @@ def serve(files, host, port, query_timeout, max_rows, threads):
     from .server import run
     run(list(files), host=host, port=port, threads=threads,
         config={"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows})
+
+
+@main.command()
+@click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="List every number, not only those that are not captured.")
+def coverage(reports, show_all):
+    """List every number of REPORTS (default: data/reports/) and what it became; print the share captured."""
+    from .coverage import coverage as report_coverage, format_coverage
+    from .dataset import read_reports
+    for report in read_reports(reports or None):
+        lines = format_coverage(report_coverage(report)).splitlines()
+        click.echo("\n".join(lines if show_all else [l for l in lines if "not captured" in l] + lines[-1:]))

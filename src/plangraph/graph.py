@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
 
+from .graph_quantities import add_quantities
 from .indicators import IndicatorBullet, IndicatorFigure
 from .iris import Minter
 from .outline import Section
@@ -45,6 +46,7 @@ class ReportGraph:
         self._outline()
         for bullet in self.report.bullets:
             self._indicator(bullet)
+        add_quantities(self)
         return self.graph
 
     def add(self, s, p, o) -> None:
@@ -78,7 +80,8 @@ class ReportGraph:
     def period(self, code: str) -> URIRef:
         iri = self.mint.period(code)
         year, _, half = code.partition("-")
-        label = f"{year}年" + {"S1": "上半年", "S2": "下半年"}.get(half, "")
+        label = f"{year}年" + {"S1": "上半年", "S2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
+                               "Q4": "四季度"}.get(half, "")
         self.add(iri, RDF.type, PG.Period)
         self.add(iri, SKOS.notation, Literal(code))
         self.add(iri, RDFS.label, self.zh(label))
@@ -160,12 +163,16 @@ class ReportGraph:
         self.add(iri, SDO.position, Literal(section.number))
         self._selectors(iri, section.start, section.end)
 
-    def _indicator(self, bullet: IndicatorBullet) -> None:
-        indicator = self.mint.thing("indicator", bullet.name)
+    def _indicator_iri(self, name: str) -> URIRef:
+        indicator = self.mint.thing("indicator", name)
         self.add(indicator, RDF.type, PG.Indicator)
-        self.add(indicator, SKOS.prefLabel, self.zh(bullet.name))
-        self.add(indicator, RDFS.label, self.zh(bullet.name))
+        self.add(indicator, SKOS.prefLabel, self.zh(name))
+        self.add(indicator, RDFS.label, self.zh(name))
         self.add(indicator, SKOS.inScheme, self.mint.iri("id/indicator"))
+        return indicator
+
+    def _indicator(self, bullet: IndicatorBullet) -> None:
+        indicator = self._indicator_iri(bullet.name)
         self.add(self.mint.iri("id/indicator"), RDF.type, SKOS.ConceptScheme)
         self.add(self.mint.iri("id/indicator"), RDFS.label, self.zh("主要指标"))
         dataset = URIRef(f"{self.iri}/figures")
@@ -174,14 +181,30 @@ class ReportGraph:
         self.add(dataset, RDFS.label, self.zh(f"{self.report.meta.label} · 主要指标"))
         figures = {}
         for figure in bullet.figures:
-            figures[figure] = self._figure(indicator, bullet.name, dataset, figure)
+            own = self._indicator_iri(figure.indicator) if figure.indicator else indicator
+            figures[figure] = self._figure(own, figure.indicator or bullet.name, dataset, figure)
         self._computed_shares(indicator, bullet, dataset, figures)
+        for start, end, text in bullet.reasons:
+            self._reason(indicator, bullet, start, end, text)
+
+    def _reason(self, indicator: URIRef, bullet: IndicatorBullet, start: int, end: int, text: str) -> None:
+        """A stated reason for an indicator's result: a pg:Statement about the indicator."""
+        iri = Minter.part(self.iri, "statement", f"{start}-{end}")
+        sentence = next(s for s in bullet.paragraph.sentences if s.start <= start < s.end)
+        self.add(iri, RDF.type, PG.Statement)
+        self.add(iri, RDFS.label, self.zh(text))
+        self.add(iri, PG.about, indicator)
+        self.add(iri, PG.modality, PG.Achieved)
+        self.add(iri, PG.sentence, self.sentence_iri(sentence.number))
+        self.add(iri, PROV.wasDerivedFrom, self.span(start, end))
 
     def _figure(self, indicator: URIRef, name: str, dataset: URIRef, item: IndicatorFigure) -> URIRef:
         iri = Minter.part(self.iri, "figure", f"{item.start}-{item.end}")
         period = self.report.meta.period
         if ROLE_PERIOD.get(item.role) == "year":
             period = str(self.report.meta.year)
+        elif item.period:
+            period = f"{self.report.meta.year}-{item.period}"
         self._observation(iri, indicator, dataset, item.role, period)
         self.add(iri, PG.derivation, PG.Stated)
         self.add(iri, PG.sentence, self.sentence_iri(item.sentence.number))
@@ -223,7 +246,7 @@ class ReportGraph:
         """result ÷ target for each unit that has both, marked computed and linked to both figures."""
         by_role = {}
         for item in bullet.figures:
-            if item.figure is not None and item.role in ("TargetLevel", "ResultLevel"):
+            if item.figure is not None and item.role in ("TargetLevel", "ResultLevel") and not item.indicator:
                 by_role.setdefault((item.role, item.figure.unit_label), item)
         for (role, unit), result in by_role.items():
             target = by_role.get(("TargetLevel", unit))

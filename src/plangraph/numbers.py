@@ -17,7 +17,7 @@ UNITS = (
     "%", "‰", "元", "美元", "吨", "亩", "米", "项", "个", "家", "场", "人", "名", "次", "处", "条", "座", "套", "户",
     "部", "所", "期", "件", "笔", "宗", "栋", "根", "段", "片", "批", "批次", "类", "种", "样", "张", "台", "辆", "间",
     "位", "支", "只", "班", "届", "季", "轮", "单", "份", "本", "篇", "例", "株", "棵", "盏", "公顷", "千瓦",
-    "千瓦时", "标准箱", "床", "余", "倍", "天", "小时", "分钟",
+    "千瓦时", "标准箱", "床", "余", "倍", "天", "小时", "分钟", "岁", "大类", "个工作日", "工作日", "成",
 )
 # Qualifiers: before the figure (超1.74万亿, 约160人次, 逾93.3亿元) or after it (1万余名, 10%以上, 5.5%以内)
 QUALIFIERS_BEFORE = {"超过": "MoreThan", "超": "MoreThan", "逾": "MoreThan", "约": "About", "近": "About",
@@ -90,9 +90,13 @@ def _is_range(text: str, dash: int) -> bool:
     return dash > 0 and text[dash - 1].isdigit()
 
 
+# Words that end in a qualifier's character without being one: 签约23个 is no "about 23".
+NOT_QUALIFIERS = ("签约", "节约", "预约", "制约", "公约", "条约", "契约", "邀约")
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     for word, name in QUALIFIERS_BEFORE.items():
-        if text.endswith(word, 0, start):
+        if text.endswith(word, 0, start) and not any(text.endswith(w, 0, start) for w in NOT_QUALIFIERS):
             return name
     return None
 
@@ -103,16 +107,29 @@ NOT_FACTS = (
     ("range", r"\d\s*[-—~～至到]\s*$", r"^\s*月"),      # the 6 of 1-6月
     ("year", r"", r"^\s*年"),                            # 2021年, 较2019年同期
     ("date", r"", r"^\s*[月日]"),                         # 6月30日
+    ("year", r"", r"^\s*[-—~～至到]\s*\d{4}\s*年"),       # the 2021 of 2021—2023年
     ("ordinal", r"第\s*$", r""),                         # 第3, 第二批
+    ("heading number", r"(?:^|\n)\s*$", r"^\s*[.、．]"),    # 1.发挥创新引领作用
+    ("document number", r"〔\s*$", r"^\s*〕"),            # 武昌发〔2021〕5号
+    ("document number", r"〕\s*$", r"^\s*号"),            # 武昌发〔2021〕5号
     ("name part", r"", r"^\s*(号线|号楼|号院|号)"),       # 11号线, 临江大道76号
+    ("name part", r"[A-Za-z]\s*$", r""),                 # 万吨冷库W2地块, 滨江核心区E1
+    ("name part", r"", r"^[A-Za-z]"),                    # 5G宏站
+    ("name part", r"\+\s*$", r""),                       # “5+N”模式
+    ("name part", r"", r"^\s*\+"),                       # “5+N”模式
+    ("name part", r"", r"^\s*分钟[^，,。；]{0,6}圈"),       # 打造12分钟文化圈, “15分钟生活圈”
+    ("name part", r"", r"^\s*小时(?:自助|防汛|值班|在线|不打烊)"),  # 发挥24小时自助服务作用
+    ("name part", r"世界\s*$", r"^\s*强"),                # 世界500强
+    ("name part", r"", r"^\s*分(?:以上)?人数"),             # 600分人数稳居全市第一 (names the group ranked)
+    ("anniversary", r"", r"^\s*周年"),                    # 庆祝中国共产党成立100周年
 )
 
 
 def not_a_fact(text: str, figure: Figure) -> str | None:
     """Say why a figure is not a fact (year, date, ordinal, name part, range), or None when it is one."""
-    before, after = text[max(0, figure.start - 8):figure.start], text[figure.end:figure.end + 6]
+    before, after = text[max(0, figure.start - 8):figure.start], text[figure.end:figure.end + 12]
     if figure.unit or figure.scale:
-        after = text[figure.start + len(figure.stated.split(figure.unit or figure.scale)[0]):][:6]
+        after = text[figure.start + len(figure.stated.split(figure.unit or figure.scale)[0]):][:12]
     for kind, pattern_before, pattern_after in NOT_FACTS:
         if (not pattern_before or re.search(pattern_before, before)) and (
                 not pattern_after or re.search(pattern_after, after)):
@@ -120,3 +137,43 @@ def not_a_fact(text: str, figure: Figure) -> str | None:
                 continue
             return kind
     return None
+
+
+# Chinese numerals that count: 两期, 三个核心商圈, 八成左右. 一 and 二 are left out on purpose: 一 is mostly
+# idiom (一批, 一件事, 一期 as a phase) and 二 mostly ordinal (二期, 二季度); cardinal two is written 两.
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = ("个", "场", "宗", "家", "所", "项", "次", "批", "条", "种", "成", "位", "名", "座", "栋", "户", "套", "期")
+CN_FIGURE = re.compile(r"(?P<num>[两三四五六七八九十]{1,3})(?P<more>余|多)?(?P<unit>" + "|".join(CN_UNITS) + r")"
+                       r"(?P<after>左右|以上)?")
+# Numerals that are part of a name, not a count, each with its phrase: (text before, text after).
+CN_NAME_PARTS = (
+    (r"(?:第|[一二三四五六七八九十两零百])$", r""),  # 第三批, 第二十九次会议
+    (r"“[^”“]{0,10}$", r"^[^“”]{0,12}”"),  # “五个中心”, “一谱一策三清单”
+    (r"", r"^[\u4e00-\u9fff]{0,6}\d"),      # 残疾人两项补贴365.42万元: the figure after measures the named thing
+)
+
+
+def cn_value(numeral: str) -> int | None:
+    """Return the value of a Chinese numeral below 100 (两 → 2, 十二 → 12, 三十 → 30), or None."""
+    tens, _, ones = numeral.rpartition("十") if "十" in numeral else ("", "", numeral)
+    if "十" in numeral:
+        high = CN_DIGITS.get(tens, 1 if tens == "" else None)
+        low = CN_DIGITS.get(ones, 0 if ones == "" else None)
+        return None if high is None or low is None else high * 10 + low
+    return CN_DIGITS.get(numeral) if len(numeral) == 1 else None
+
+
+def find_chinese_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Return the counts written in Chinese numerals in ``text[start:end]`` (两期, 三个核心商圈, 八成左右)."""
+    end = len(text) if end is None else end
+    out = []
+    for match in CN_FIGURE.finditer(text, start, end):
+        value = cn_value(match["num"])   # the pattern itself leaves out a leading 一 or 二
+        if value is None or match["unit"] == "期" and match["num"] != "两":    # 四期, 五期: phases of a project
+            continue
+        before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 14]
+        if any(re.search(b, before) if b else True for b, a in CN_NAME_PARTS if not a or re.search(a, after)):
+            continue
+        qualifier = QUALIFIERS_AFTER.get(match["more"] or match["after"] or "") or _qualifier_before(text, match.start())
+        out.append(Figure(match.start(), match.end(), match.group(), Decimal(value), None, match["unit"], qualifier))
+    return out

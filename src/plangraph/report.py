@@ -7,6 +7,7 @@ from pathlib import Path
 from .indicators import IndicatorBullet, indicator_bullets
 from .metadata import Metadata, read_metadata, read_sidecar
 from .outline import Outline, parse_outline
+from .quantities import Quantity, find_quantities
 from .source import read_text
 
 
@@ -19,13 +20,15 @@ class Report:
     meta: Metadata
     outline: Outline
     bullets: tuple[IndicatorBullet, ...]
+    quantities: tuple[Quantity, ...] = ()
 
 
 def parse_report(text: str, name: str, sidecar: dict | None = None) -> Report:
     """Parse a report's text; ``name`` is used in messages and as its identifier."""
     outline = parse_outline(text, name)
     meta = read_metadata(text, outline, name, sidecar)
-    return Report(name, text, meta, outline, tuple(indicator_bullets(text, outline, meta.year)))
+    return Report(name, text, meta, outline, tuple(indicator_bullets(text, outline, meta.year)),
+                  quantities=tuple(find_quantities(text, outline)))
 
 
 def read_report(path: str | Path) -> Report:
