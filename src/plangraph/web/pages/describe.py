@@ -16,6 +16,7 @@ from .terms import pick, term_labels
 # Characters that may not appear in an IRI (RFC 3987); a path holding one names no resource.
 NOT_IRI = re.compile(r'[\s<>"{}|\\^`]')
 LABEL_PROPS = "rdfs:label|skos:prefLabel|dcterms:title"
+QUOTE = 40  # characters of a quoted span used as its name
 LONG_TEXT = 300  # characters of a literal shown before it is cut
 
 
@@ -108,6 +109,12 @@ def labels(store, iris) -> dict[str, dict[str, str]]:
         for r in run_query(store, f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x {LABEL_PROPS} ?l }}"):
             lang = r["l"].language or ""
             found.setdefault(r["x"].value, {}).setdefault(lang, r["l"].value)
+    rest = sorted(iris - found.keys())
+    if rest:  # text spans and sentences: named by the words they quote
+        values = " ".join(node(i) for i in rest)
+        for r in run_query(store, f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x oa:hasSelector/oa:exact ?l }}"):
+            text = r["l"].value
+            found.setdefault(r["x"].value, {}).setdefault("", f"「{text[:QUOTE]}…」" if len(text) > QUOTE else f"「{text}」")
     return found
 
 

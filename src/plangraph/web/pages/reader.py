@@ -9,6 +9,7 @@ from .describe import node
 from .text import Mark, Piece, pieces
 
 LEVEL = {str(PG.Part): 2, str(PG.Block): 3, str(PG.Theme): 4, str(PG.SubTopic): 5}
+INLINE = 5  # a sub-topic is the first sentence of its paragraph (完善科技创新生态。……), not a line of its own
 
 SECTIONS = """SELECT ?s ?type ?label ?start WHERE {{
   ?s oa:hasSource {r} ; a ?type ; rdfs:label ?label ; oa:hasSelector ?p . ?p oa:start ?start .
@@ -28,9 +29,9 @@ ANNOTATIONS = """SELECT ?x ?start ?end ?label WHERE {{
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the text: a heading (level, anchor) or a paragraph of (sentence anchor, pieces) runs."""
+    """One line of the text: a heading, or a paragraph of (sentence anchor, pieces) runs."""
 
-    level: int  # 0 for body text
+    level: int  # 0 for body text; its anchor then names the sub-topic it opens, if any
     anchor: str | None
     runs: tuple[tuple[str | None, tuple[Piece, ...]], ...]
 
@@ -68,8 +69,8 @@ def split_lines(text: str, headings: dict, sentences: list, marks: list[Mark]) -
         if not raw.strip():
             continue
         inside = [m for m in marks if start <= m.start and m.end <= end]
-        if start in headings:
-            _, level, iri, _ = headings[start]
+        _, level, iri, _ = headings.get(start, (None, 0, None, None))
+        if level and level < INLINE:
             lines.append(Line(level, anchor(iri), ((None, pieces(raw, start, inside)),)))
             continue
         runs, pos = [], start
@@ -80,5 +81,5 @@ def split_lines(text: str, headings: dict, sentences: list, marks: list[Mark]) -
             pos = s_end
         if pos < end:
             runs.append((None, pieces(text[pos:end], pos, inside)))
-        lines.append(Line(0, None, tuple(runs)))
+        lines.append(Line(0, anchor(iri) if iri else None, tuple(runs)))
     return lines

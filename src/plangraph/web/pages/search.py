@@ -16,7 +16,7 @@ from ...query import run_query
 from .. import get_store
 from . import bp
 from .describe import labels
-from .i18n import language
+from .i18n import language, word
 from .terms import pick
 
 DOCUMENTS = """SELECT ?x ?text ?kind WHERE {
@@ -91,6 +91,12 @@ def search():
     hits = index().search(query) if query else []
     lang = language()
     names = labels(get_store(), {h.iri for h in hits}) if hits else {}
-    results = [{"iri": h.iri, "label": pick(names.get(h.iri, {}), lang) or h.text, "text": h.text,
+    results = [{"iri": h.iri, "label": _title(h, names, lang), "text": h.text,
                 "kind": h.kind, "score": round(h.score, 3)} for h in hits]
     return render_template("pages/search.html", q=query, results=results), {"Vary": "Cookie"}
+
+
+def _title(hit: Hit, names, lang: str) -> str:
+    if hit.kind == "text":  # a sentence: name it by its number, the text follows as the snippet
+        return word("sentence", lang, n=hit.iri.rpartition("/")[2])
+    return pick(names.get(hit.iri, {}), lang) or hit.text

@@ -41,16 +41,23 @@ class Source:
 
 
 def pieces(text: str, offset: int, marks) -> tuple[Piece, ...]:
-    """Cut ``text`` (which starts at ``offset``) into pieces; overlapping marks keep the earlier, longer one."""
+    """Cut ``text`` (which starts at ``offset``) into pieces; of overlapping marks the shortest wins.
+
+    Links cannot nest, and the short spans are the names and figures (武汉长江中心) inside the longer
+    spans of events (武汉长江中心、龙湖天街等项目加快建设), which stay reachable from the names' pages.
+    """
+    end = offset + len(text)
+    chosen: list[Mark] = []
+    for m in sorted(marks, key=lambda m: (m.end - m.start, m.start)):
+        if offset <= m.start < m.end <= end and all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
     out, at = [], offset
-    for m in sorted(marks, key=lambda m: (m.start, -m.end)):
-        if m.start < at or m.end > offset + len(text) or m.end <= m.start:
-            continue
+    for m in sorted(chosen, key=lambda m: m.start):
         if m.start > at:
             out.append(Piece(text[at - offset:m.start - offset]))
         out.append(Piece(text[m.start - offset:m.end - offset], m))
         at = m.end
-    if at < offset + len(text):
+    if at < end:
         out.append(Piece(text[at - offset:]))
     return tuple(out)
 
