@@ -16,10 +16,11 @@ from .text import sources
 PLACES = {str(PG[c]) for c in ("FunctionalArea", "Street", "Community", "WaterBody", "Plot", "District")}
 TARGET_RESULT = (("TargetLevel", "ResultLevel"), ("TargetGrowth", "YearOnYearGrowth"))
 
-FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label WHERE {{
+FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label ?derivation WHERE {{
   ?f pg:indicator {i} ; pg:role ?role ; sdmx-dimension:refPeriod ?period .
   OPTIONAL {{ ?period skos:notation ?notation }} OPTIONAL {{ ?f pg:value ?value }}
   OPTIONAL {{ ?f pg:unit ?unit }} OPTIONAL {{ ?f pg:statedText ?stated }} OPTIONAL {{ ?f rdfs:label ?label }}
+  OPTIONAL {{ ?f pg:derivation ?derivation }}
 }} ORDER BY ?notation ?f"""
 
 
@@ -91,7 +92,8 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
     """The indicator's figures, charts of target against result, and its series across periods."""
     rows = list(run_query(store, FIGURES.format(i=node(iri))))
     units = {r["unit"].value for r in rows if r["unit"] is not None}
-    names = desc.names | _labels(store, units | {r["role"].value for r in rows} | {r["period"].value for r in rows})
+    names = desc.names | _labels(store, units | {r[k].value for r in rows for k in ("role", "period", "derivation")
+                                                 if r[k] is not None})
     figures = [{
         "iri": r["f"].value, "role": r["role"].value.rpartition("#")[2],
         "role_label": (names.get(r["role"].value) or {}).get(lang) or r["role"].value.rpartition("#")[2],
@@ -99,6 +101,7 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
         "period": r["notation"].value if r["notation"] is not None else r["period"].value,
         "text": r["stated"].value if r["stated"] is not None else None,
         "label": r["label"].value if r["label"] is not None else r["f"].value,
+        "derivation": _unit(names, r["derivation"], lang),
     } for r in rows]
     charts = []
     for target_role, result_role in TARGET_RESULT:

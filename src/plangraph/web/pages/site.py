@@ -133,7 +133,9 @@ def with_prefixes(query: str) -> str:
     declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
     used = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<#/-]){re.escape(p)}:", query)]
     head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used)
-    return head + query
+    lines = query.splitlines(keepends=True)
+    comments = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+    return "".join(lines[:comments]) + head + "".join(lines[comments:])  # the "# N. question" line stays first
 
 
 @bp.route("/query")
