@@ -259,3 +259,19 @@ def test_english_switch_by_parameter_and_cookie(client):
     assert "Browse" in text_of(english) and "lang=en" in english.headers["Set-Cookie"]
     assert "Browse" in text_of(client.get("/"))   # the cookie keeps it
     assert "浏览" in text_of(client.get("/?lang=zh"))
+
+
+@pytest.mark.parametrize("path", ["/list/pg:X%3E%20%7B", f"{REPORT}?in=x%3E%20%7B&page=1"])
+def test_request_text_never_reaches_a_query_unchecked(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_indicator_series_across_periods_once_several_reports_are_loaded(seed_report):
+    from plangraph.dataset import build_dataset
+    from plangraph.report import read_report
+    from plangraph.web import create_app
+    later = read_report(Path(__file__).parent / "reports" / "wuchang-2022-h1.txt")
+    store = store_from_quads(oxigraph_quads(build_dataset([seed_report, later])))
+    html = create_app({"PLANGRAPH_STORE": store, "TESTING": True}).test_client().get(GDP).get_data(as_text=True)
+    series = html[html.index("历期数据"):]
+    assert "2021-S1" in series and "2022-S1" in series and 'class="bar other"' in series

@@ -11,9 +11,13 @@ from ...vocab import PG, SDMX_DIMENSION
 from .chart import bar_chart
 from .describe import describe, node
 from .i18n import language, word
+from .terms import term_comments
 from .text import sources
 
 PLACES = {str(PG[c]) for c in ("FunctionalArea", "Street", "Community", "WaterBody", "Plot", "District")}
+# Where a resource describes itself, in order of preference; else its class's comment from the ontology.
+DESCRIPTIONS = ("http://purl.org/dc/terms/description", "https://schema.org/description",
+                "http://www.w3.org/2000/01/rdf-schema#comment")
 TARGET_RESULT = (("TargetLevel", "ResultLevel"), ("TargetGrowth", "YearOnYearGrowth"))
 
 FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label ?derivation WHERE {{
@@ -33,7 +37,8 @@ def page(store, iri: str, path: str) -> str:
     desc = describe(store, iri, lang)
     types = {t.text for t in desc.types}
     context = {"d": desc, "this": desc_label(desc, iri), "sources": sources(store, iri),
-               "twins": twin_links(path), "path": path, "special": None}
+               "twins": twin_links(path), "path": path, "special": None,
+               "description": description(desc)}
     if str(PG.Report) in types:
         from .reader import reader
         context["special"] = "report"
@@ -49,6 +54,16 @@ def page(store, iri: str, path: str) -> str:
         context["special"] = "place"
         context["place"] = place(store, iri, lang)
     return render_template("pages/resource.html", **context)
+
+
+def description(desc) -> str | None:
+    """The resource's own description, else the ontology's comment on its first class that has one."""
+    for prop in DESCRIPTIONS:
+        own = desc.first(prop)
+        if own is not None:
+            return own.value
+    comments = term_comments()
+    return next((comments[t.text] for t in desc.types if t.text in comments), None)
 
 
 def desc_label(desc, iri: str):

@@ -86,6 +86,8 @@ def data(store, iri: str, fmt) -> Response:
 def incoming_list(store, iri: str, path: str, prop: str, page: int) -> str:
     """The page listing every subject linking to ``iri`` through ``prop``, PER_PAGE at a time."""
     lang = language()
+    if NOT_IRI.search(prop):
+        abort(404)
     subjects = incoming_page(store, iri, prop, PER_PAGE + 1, (page - 1) * PER_PAGE)
     names = labels(store, {s.value for s in subjects if isinstance(s, pyoxigraph.NamedNode)} | {iri, prop})
     items = [value(s, names, lang) for s in subjects[:PER_PAGE]]

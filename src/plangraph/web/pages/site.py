@@ -13,7 +13,7 @@ from ...query import run_query
 from ...vocab import PG, PREFIXES
 from .. import get_store
 from . import bp
-from .describe import labels
+from .describe import NOT_IRI, labels
 from .i18n import language
 from .terms import expand, pick
 
@@ -37,7 +37,7 @@ def classes(key: str) -> list[str]:
     if key in ENTRY_POINTS:
         return [str(PG[c]) for c in ENTRY_POINTS[key][2]]
     iri = expand(key)
-    return [iri] if iri != key and ":" in iri else []
+    return [iri] if iri != key and not NOT_IRI.search(iri) else []
 
 
 @bp.route("/")
