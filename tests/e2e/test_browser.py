@@ -80,9 +80,9 @@ def page(browser, server):
     context.close()
 
 
-def shoot(page, name: str) -> None:
+def shoot(page, name: str, full_page: bool = True) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def only_local(page, server) -> list[str]:
@@ -108,7 +108,7 @@ def test_search_to_place_to_project_to_sentence(page, server):
     page.wait_for_url("**/2021-S1#sentence-45")
     sentence = page.locator("#sentence-45")
     assert "武汉长江中心" in sentence.inner_text() and sentence.is_visible()
-    shoot(page, "report")
+    shoot(page, "report", full_page=False)  # the view a reader lands on: the sentence, scrolled to
     assert only_local(page, server) == []
 
 
