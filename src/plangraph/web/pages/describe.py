@@ -115,6 +115,9 @@ def labels(store, iris) -> dict[str, dict[str, str]]:
         for r in run_query(store, f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x oa:hasSelector/oa:exact ?l }}"):
             text = r["l"].value
             found.setdefault(r["x"].value, {}).setdefault("", f"「{text[:QUOTE]}…」" if len(text) > QUOTE else f"「{text}」")
+    for iri in iris - found.keys():  # a part of another resource, such as its #quote selector
+        if "#" in iri:
+            found[iri] = {"": "#" + iri.rpartition("#")[2]}
     return found
 
 

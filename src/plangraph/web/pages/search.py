@@ -15,7 +15,7 @@ from flask import current_app, render_template, request
 from ...query import run_query
 from .. import get_store
 from . import bp
-from .describe import labels
+from .describe import labels, node
 from .i18n import language, word
 from .terms import pick
 
@@ -90,10 +90,22 @@ def search():
     query = request.args.get("q", "").strip()[:200]
     hits = index().search(query) if query else []
     lang = language()
-    names = labels(get_store(), {h.iri for h in hits}) if hits else {}
-    results = [{"iri": h.iri, "label": _title(h, names, lang), "text": h.text,
-                "kind": h.kind, "score": round(h.score, 3)} for h in hits]
+    kinds = types(get_store(), [h.iri for h in hits])
+    names = labels(get_store(), {h.iri for h in hits} | {t for ts in kinds.values() for t in ts}) if hits else {}
+    results = [{"iri": h.iri, "label": _title(h, names, lang), "text": h.text, "kind": h.kind,
+                "types": [pick(names.get(t, {}), lang) or t for t in kinds.get(h.iri, [])]} for h in hits]
     return render_template("pages/search.html", q=query, results=results), {"Vary": "Cookie"}
+
+
+def types(store, iris: list[str]) -> dict[str, list[str]]:
+    """The classes of each IRI, for the labels beside search results."""
+    if not iris:
+        return {}
+    values = " ".join(node(i) for i in iris)
+    found: dict[str, list[str]] = {}
+    for r in run_query(store, f"SELECT ?x ?t WHERE {{ VALUES ?x {{ {values} }} ?x a ?t }} ORDER BY ?t"):
+        found.setdefault(r["x"].value, []).append(r["t"].value)
+    return found
 
 
 def _title(hit: Hit, names, lang: str) -> str:
