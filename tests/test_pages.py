@@ -275,3 +275,9 @@ def test_indicator_series_across_periods_once_several_reports_are_loaded(seed_re
     html = create_app({"PLANGRAPH_STORE": store, "TESTING": True}).test_client().get(GDP).get_data(as_text=True)
     series = html[html.index("历期数据"):]
     assert "2021-S1" in series and "2022-S1" in series and 'class="bar other"' in series
+
+
+def test_head_answers_like_get_and_other_methods_are_405(client):
+    head = client.head(FIGURE, headers={"Accept": "text/turtle"})
+    assert head.status_code == 200 and head.mimetype == "text/turtle" and "Link" in head.headers
+    assert client.post(FIGURE).status_code == 405

@@ -8,7 +8,7 @@ import pyoxigraph
 from flask import Response, abort, current_app, render_template, request
 
 from ...formats import FORMATS
-from ...paths import project_dir
+from ...paths import ontology_dir, project_dir
 from ...query import run_query
 from ...vocab import PG, PREFIXES
 from .. import get_store
@@ -103,8 +103,11 @@ def dump(store, fmt) -> bytes:
 
 
 def queries_dir() -> Path:
-    """Where the example queries are: PLANGRAPH_QUERIES, else queries/ of the project."""
-    return Path(current_app.config.get("PLANGRAPH_QUERIES") or project_dir() / "queries")
+    """Where the example queries are: PLANGRAPH_QUERIES, else queries/ of the project, else the installed ones."""
+    if current_app.config.get("PLANGRAPH_QUERIES"):
+        return Path(current_app.config["PLANGRAPH_QUERIES"])
+    project = project_dir() / "queries"
+    return project if project.is_dir() else ontology_dir().parent / "queries"  # beside the packaged ontology
 
 
 TITLE = re.compile(r"^#\s*(?P<title>.+)$")

@@ -82,13 +82,15 @@ def expand(text: str) -> str:
 def term_labels() -> dict[str, dict[str, str]]:
     """Every labelled term: IRI → {language: label}, from the ontology file and the table above."""
     labels: dict[str, dict[str, str]] = {}
-    for name, (zh, en) in EXTERNAL_LABELS.items():
-        labels[expand(name)] = {"zh": zh, "en": en}
     graph = ontology_graph()
     for prop in (SKOS.prefLabel, RDFS.label):
         for subject, label in graph.subject_objects(prop):
             if isinstance(label, Literal) and label.language:
                 labels.setdefault(str(subject), {}).setdefault(label.language, str(label))
+    for name, (zh, en) in EXTERNAL_LABELS.items():  # the ontology's own label, where it has one, wins
+        known = labels.setdefault(expand(name), {})
+        known.setdefault("zh", zh)
+        known.setdefault("en", en)
     return labels
 
 
