@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import sparql
     app.register_blueprint(sparql.bp)
+    from .pages import bp as pages; app.register_blueprint(pages)
     return app
 
 

@@ -1,0 +1,151 @@
+"""Pages by class: a generic resource page, specialised for figures, indicators, places and reports."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import pyoxigraph
+from flask import render_template, request
+
+from ...query import run_query
+from ...vocab import PG, SDMX_DIMENSION
+from .chart import bar_chart
+from .describe import describe, node
+from .i18n import language, word
+from .terms import term_comments
+from .text import sources
+
+PLACES = {str(PG[c]) for c in ("FunctionalArea", "Street", "Community", "WaterBody", "Plot", "District")}
+# Where a resource describes itself, in order of preference; else its class's comment from the ontology.
+DESCRIPTIONS = ("http://purl.org/dc/terms/description", "https://schema.org/description",
+                "http://www.w3.org/2000/01/rdf-schema#comment")
+TARGET_RESULT = (("TargetLevel", "ResultLevel"), ("TargetGrowth", "YearOnYearGrowth"))
+
+FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label ?derivation WHERE {{
+  ?f pg:indicator {i} ; pg:role ?role ; sdmx-dimension:refPeriod ?period .
+  OPTIONAL {{ ?period skos:notation ?notation }} OPTIONAL {{ ?f pg:value ?value }}
+  OPTIONAL {{ ?f pg:unit ?unit }} OPTIONAL {{ ?f pg:statedText ?stated }} OPTIONAL {{ ?f rdfs:label ?label }}
+  OPTIONAL {{ ?f pg:derivation ?derivation }}
+}} ORDER BY ?notation ?f"""
+
+
+def page(store, iri: str, path: str) -> str:
+    """Render the page of ``iri``, specialised by its classes."""
+    from .resource import incoming_list, twin_links
+    if request.args.get("in"):
+        return incoming_list(store, iri, path, request.args["in"], max(1, request.args.get("page", 1, int)))
+    lang = language()
+    desc = describe(store, iri, lang)
+    types = {t.text for t in desc.types}
+    context = {"d": desc, "this": desc_label(desc, iri), "sources": sources(store, iri),
+               "twins": twin_links(path), "path": path, "special": None,
+               "description": description(desc)}
+    if str(PG.Report) in types:
+        from .reader import reader
+        context["special"] = "report"
+        context["reader"] = reader(store, iri, desc)
+    elif str(PG.Figure) in types:
+        context["special"] = "figure"
+        context["figure"] = figure(store, desc, lang)
+    elif str(PG.Indicator) in types:
+        context["special"] = "indicator"
+        context["indicator"] = indicator(store, iri, desc, lang)
+    elif types & PLACES:
+        from .places import place
+        context["special"] = "place"
+        context["place"] = place(store, iri, lang)
+    return render_template("pages/resource.html", **context)
+
+
+def description(desc) -> str | None:
+    """The resource's own description, else the ontology's comment on its first class that has one."""
+    for prop in DESCRIPTIONS:
+        own = desc.first(prop)
+        if own is not None:
+            return own.value
+    comments = term_comments()
+    return next((comments[t.text] for t in desc.types if t.text in comments), None)
+
+
+def desc_label(desc, iri: str):
+    """The resource itself as a Value (with its Chinese and English labels)."""
+    from .describe import value
+    return value(pyoxigraph.NamedNode(iri), desc.names, language())
+
+
+def _name(desc, term, lang: str) -> str | None:
+    if term is None:
+        return None
+    known = desc.names.get(term.value, {})
+    return known.get(lang) or known.get("zh") or known.get("") or term.value
+
+
+def figure(store, desc, lang: str) -> dict:
+    """The figure's value with unit and qualifier, period, role, indicator and derivation."""
+    raw = desc.first
+    value = raw(str(PG.value))
+    stated = raw(str(PG.statedText))
+    unit, qualifier = raw(str(PG.unit)), raw(str(PG.qualifier))
+    computed_from = desc.raw.get(str(PG.computedFrom), [])
+    return {
+        "value": value.value if value is not None else (stated.value if stated is not None else ""),
+        "unit": _name(desc, unit, lang), "qualifier": _name(desc, qualifier, lang),
+        "role": raw(str(PG.role)), "indicator": raw(str(PG.indicator)),
+        "period": raw(str(SDMX_DIMENSION.refPeriod)), "derivation": raw(str(PG.derivation)),
+        "computed": raw(str(PG.derivation)) is not None and raw(str(PG.derivation)).value == str(PG.Computed),
+        "computed_sources": [s for f in computed_from for s in sources(store, f.value)],
+    }
+
+
+def _decimal(term) -> Decimal | None:
+    try:
+        return Decimal(term.value) if term is not None else None
+    except InvalidOperation:
+        return None
+
+
+def indicator(store, iri: str, desc, lang: str) -> dict:
+    """The indicator's figures, charts of target against result, and its series across periods."""
+    rows = list(run_query(store, FIGURES.format(i=node(iri))))
+    units = {r["unit"].value for r in rows if r["unit"] is not None}
+    names = desc.names | _labels(store, units | {r[k].value for r in rows for k in ("role", "period", "derivation")
+                                                 if r[k] is not None})
+    figures = [{
+        "iri": r["f"].value, "role": r["role"].value.rpartition("#")[2],
+        "role_label": (names.get(r["role"].value) or {}).get(lang) or r["role"].value.rpartition("#")[2],
+        "value": _decimal(r["value"]), "unit": _unit(names, r["unit"], lang),
+        "period": r["notation"].value if r["notation"] is not None else r["period"].value,
+        "text": r["stated"].value if r["stated"] is not None else None,
+        "label": r["label"].value if r["label"] is not None else r["f"].value,
+        "derivation": _unit(names, r["derivation"], lang),
+    } for r in rows]
+    charts = []
+    for target_role, result_role in TARGET_RESULT:
+        pair = [f for f in figures if f["role"] in (target_role, result_role) and f["value"] is not None]
+        for unit in sorted({f["unit"] for f in pair}):
+            chosen = [f for f in pair if f["unit"] == unit]
+            if {f["role"] for f in chosen} == {target_role, result_role}:
+                charts.append(bar_chart(f'{word("target_result", lang)} ({unit})', [
+                    (f'{f["role_label"]} {f["period"]}', f["value"], f'{f["value"]}{unit}',
+                     "target" if f["role"] == target_role else "result") for f in chosen]))
+    periods = sorted({f["period"] for f in figures})
+    series = []
+    if len(periods) > 1:
+        for role in sorted({f["role"] for f in figures}):
+            points = [f for f in figures if f["role"] == role and f["value"] is not None]
+            if len({p["period"] for p in points}) > 1:
+                series.append(bar_chart(points[0]["role_label"], [
+                    (p["period"], p["value"], f'{p["value"]}{p["unit"]}', "other") for p in points]))
+    return {"figures": figures, "charts": [c for c in charts if c], "series": [s for s in series if s],
+            "periods": periods}
+
+
+def _labels(store, iris):
+    from .describe import labels
+    return labels(store, iris)
+
+
+def _unit(names, term, lang: str) -> str:
+    if term is None:
+        return ""
+    known = names.get(term.value, {})
+    return known.get(lang) or known.get("zh") or known.get("") or ""

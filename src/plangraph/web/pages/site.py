@@ -1,0 +1,151 @@
+"""The site around the resources: home, lists by class, whole-dataset exports and the SPARQL query page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph
+from flask import Response, abort, current_app, render_template, request
+
+from ...formats import FORMATS
+from ...paths import ontology_dir, project_dir
+from ...query import run_query
+from ...vocab import PG, PREFIXES
+from .. import get_store
+from . import bp
+from .describe import NOT_IRI, labels
+from .i18n import language
+from .terms import expand, pick
+
+# Entry points of the home page: key → (中文, English, classes). Example: /list/organisations.
+ENTRY_POINTS = {
+    "indicators": ("指标", "Indicators", ("Indicator",)),
+    "areas": ("功能区与地点", "Areas and places", ("FunctionalArea", "Street", "Community", "WaterBody", "Plot")),
+    "projects": ("项目", "Projects", ("Project",)),
+    "organisations": ("机构与企业", "Organisations", ("GovernmentBody", "Enterprise", "School", "Hospital")),
+    "documents": ("政策文件", "Documents", ("PolicyDocument",)),
+    "problems": ("问题", "Problems", ("Problem",)),
+}
+EXPORTS = {f.suffix.lstrip("."): f for f in FORMATS}
+PER_PAGE = 100
+COUNTS = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c"
+REPORTS = "SELECT ?r ?label ?period WHERE { ?r a pg:Report ; rdfs:label ?label . OPTIONAL { ?r pg:period/skos:notation ?period } } ORDER BY ?period ?r"
+
+
+def classes(key: str) -> list[str]:
+    """The class IRIs of an entry point, or of one class named by CURIE (``pg:Indicator``)."""
+    if key in ENTRY_POINTS:
+        return [str(PG[c]) for c in ENTRY_POINTS[key][2]]
+    iri = expand(key)
+    return [iri] if iri != key and not NOT_IRI.search(iri) else []
+
+
+@bp.route("/")
+def home():
+    """What the dataset holds: reports, counts by class, entry points, search, query, exports, ontology."""
+    store, lang = get_store(), language()
+    counts = [(r["c"].value, int(r["n"].value)) for r in run_query(store, COUNTS)]
+    names = labels(store, {c for c, _ in counts})
+    by_class = dict(counts)
+    entries = [(key, zh if lang == "zh" else en, sum(by_class.get(str(PG[c]), 0) for c in cs))
+               for key, (zh, en, cs) in ENTRY_POINTS.items()]
+    reports = [(r["r"].value, r["label"].value, r["period"].value if r["period"] else "")
+               for r in run_query(store, REPORTS)]
+    counted = [(c, pick(names.get(c, {}), lang), n) for c, n in counts]
+    return render_template("pages/home.html", reports=reports, counts=counted, entries=entries,
+                           exports=sorted(EXPORTS)), {"Vary": "Cookie"}
+
+
+@bp.route("/list/<key>")
+def listing(key: str):
+    """The resources of an entry point or class, by label, PER_PAGE at a time."""
+    wanted = classes(key)
+    if not wanted:
+        abort(404)
+    page = max(1, request.args.get("page", 1, int))
+    values = " ".join(f"<{c}>" for c in wanted)
+    query = (f"SELECT DISTINCT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?c {{ {values} }} ?s a ?c "
+             f"OPTIONAL {{ ?s rdfs:label|skos:prefLabel ?l }} }} GROUP BY ?s ORDER BY ?label ?s "
+             f"LIMIT {PER_PAGE + 1} OFFSET {(page - 1) * PER_PAGE}")
+    rows = list(run_query(get_store(), query))
+    lang = language()
+    names = labels(get_store(), wanted)
+    title = (ENTRY_POINTS[key][0 if lang == "zh" else 1] if key in ENTRY_POINTS
+             else pick(names.get(wanted[0], {}), lang) or key)
+    items = [(r["s"].value, r["label"].value if r["label"] else r["s"].value) for r in rows[:PER_PAGE]]
+    return render_template("pages/list.html", title=title, items=items, page=page, key=key,
+                           more=len(rows) > PER_PAGE), {"Vary": "Cookie"}
+
+
+@bp.route("/export.<ext>")
+def export(ext: str):
+    """The whole dataset in one format, sorted so that two downloads are byte-identical."""
+    fmt = EXPORTS.get(ext) or abort(404)
+    cache = current_app.extensions.setdefault("plangraph.pages", {})
+    key = f"export.{ext}"
+    if key not in cache:
+        cache[key] = dump(get_store(), fmt)
+    return Response(cache[key], mimetype=fmt.media_type, headers={
+        "Content-Disposition": f'inline; filename="plangraph.{ext}"'})
+
+
+def dump(store, fmt) -> bytes:
+    """Serialise every quad of the store (only triples for formats without graphs), in sorted order."""
+    rows = run_query(store, "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }",
+                     use_default_graph_as_union=False)
+    if fmt.graphs:
+        items = sorted({pyoxigraph.Quad(r["s"], r["p"], r["o"], r["g"] or pyoxigraph.DefaultGraph())
+                        for r in rows}, key=str)
+    else:
+        items = sorted({pyoxigraph.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
+    return pyoxigraph.serialize(items, format=fmt.oxigraph, prefixes=prefixes)
+
+
+def queries_dir() -> Path:
+    """Where the example queries are: PLANGRAPH_QUERIES, else queries/ of the project, else the installed ones."""
+    if current_app.config.get("PLANGRAPH_QUERIES"):
+        return Path(current_app.config["PLANGRAPH_QUERIES"])
+    project = project_dir() / "queries"
+    return project if project.is_dir() else ontology_dir().parent / "queries"  # beside the packaged ontology
+
+
+TITLE = re.compile(r"^#\s*(?P<title>.+)$")
+
+
+def examples() -> list[dict]:
+    """The example queries: each .rq file, titled by its first ``# N. question`` comment line."""
+    found = []
+    folder = queries_dir()
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        first = TITLE.match(text.splitlines()[0]) if text.strip() else None
+        found.append({"name": path.stem, "title": first["title"] if first else path.stem, "query": text})
+    number = re.compile(r"^(\d+)")
+    return sorted(found, key=lambda q: (int(number.match(q["title"])[1]) if number.match(q["title"]) else 999,
+                                        q["name"]))
+
+
+DEFAULT_QUERY = """SELECT ?indicator ?name WHERE {
+  ?indicator a pg:Indicator ; skos:prefLabel ?name .
+}"""
+
+
+def with_prefixes(query: str) -> str:
+    """Declare, ahead of the query, each known prefix it uses and does not declare itself."""
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
+    used = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<#/-]){re.escape(p)}:", query)]
+    head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used)
+    lines = query.splitlines(keepends=True)
+    comments = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+    return "".join(lines[:comments]) + head + "".join(lines[comments:])  # the "# N. question" line stays first
+
+
+@bp.route("/query")
+def query_page():
+    """The SPARQL editor (YASGUI, served from this package) with prefixes preset and the example queries."""
+    shown = [{**q, "query": with_prefixes(q["query"])} for q in examples()]
+    endpoint = request.script_root + "/sparql"
+    return render_template("pages/query.html", examples=shown, endpoint=endpoint,
+                           default=with_prefixes(request.args.get("query") or DEFAULT_QUERY),
+                           prefixes={k: str(v) for k, v in PREFIXES.items()}), {"Vary": "Cookie"}
