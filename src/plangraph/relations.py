@@ -15,7 +15,7 @@ CLAUSE = re.compile(r"[^,，；;:：。！!]+")
 
 # Verbs and adverbs that open a clause before the names it lists: 继续推进四美塘…, 以水果湖街滨湖社区为重点.
 LEAD = re.compile(
-    r"(?:其中|以|在|依托|围绕|继续|持续|积极|全面|加快|加速|加紧|尽快|重点|协调|统筹|全力|大力|力争|确保|督促|"
+    r"(?:其中|以|在|新增|依托|围绕|继续|持续|积极|全面|加快|加速|加紧|尽快|重点|协调|统筹|全力|大力|力争|确保|督促|"
     r"进一步|成功|实现|推进|推动|完成|做好|启动|开展|服务|完善|深化|强化|跟进|推荐|打造|加强|支持|紧盯|落实)+")
 LEAD_WORD = re.compile(r"推进|推动|打造|依托|加快|加速|围绕|建设|积极|继续")
 # Where the names of a clause end: 四美塘、明伦街棚改|等项目房屋征收 / 斗级营片区|两宗地块出让 / 东区地块|完成土地储备.
@@ -65,7 +65,7 @@ AGENTS = re.compile(r"(?P<agents>(?:[^\s关]{2,14}?(?:区委|县委|市委|政�
 # Academicians: 刘经南、詹明生、叶朝辉等3个院士专家 / 陶志远院士、韩明哲院士等 / 卢雪峰院士团队.
 ACADEMICIANS = re.compile(rf"(?P<list>(?:[{CJK}]{{2,3}}(?:院士)?、)*[{CJK}]{{2,3}})(?:院士)?(?=等\d*个?院士|院士(?:、|等|团队))")
 # Streets and their communities: 以水果湖街滨湖社区、粮道街昙华林社区为重点.
-STREET_COMMUNITY = re.compile(rf"^(?P<street>[{CJK}]{{2,4}}?街)(?P<community>[{CJK}]{{2,4}}?社区)$")
+STREET_COMMUNITY = re.compile(rf"^(?P<street>[{CJK}]{{2,4}}?街)(?P<community>[{CJK}]{{2,4}}?社区)(?=为|等|$)")
 WATER = re.compile(rf"^[{CJK}]{{1,4}}(?:湖|河|港|渠)$")   # 巡司河(武昌段)、沙湖港(武昌段)、董家明渠
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 
@@ -275,7 +275,7 @@ class _SentenceReader:
         match = STREET_COMMUNITY.match(self.text[a2:b2])
         if match:
             street = self.named("Street", a2, a2 + match.end("street"))
-            community = self.named("Community", a2 + match.end("street"), b2)
+            community = self.named("Community", a2 + match.end("street"), a2 + match.end("community"))
             self.names += [street, community]
             self.containments.append(Containment(community, street, self.sentence))
         elif WATER.match(self.text[a2:b2]):
