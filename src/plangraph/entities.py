@@ -115,6 +115,9 @@ def _group(named: list[Named]) -> list[list]:
                 by_key[long][2] |= merged[2] | {short[1]}
                 by_key[long][4] |= merged[4]
     _short_area_names(by_key)
+    for kind, name in [k for k, v in by_key.items() if v[0] == "FunctionalArea"]:
+        if ("project", name) in by_key:           # 中山大道东段特色街区开街: a project, though its name says place
+            by_key.pop((kind, name))
     for slot in by_key.values():
         slot[2].discard(slot[1])
     return list(by_key.values())
@@ -134,12 +137,17 @@ def _short_area_names(by_key: dict) -> None:
 
 
 def _with_mentions(fixed: str, groups) -> list[Entity]:
-    """Add every occurrence of each entity's names; a span inside a longer span of the same entity is dropped."""
+    """Add every occurrence of each entity's names; a span inside a longer span of the same entity is dropped,
+    and a two-character name inside another entity's name is no mention (中南 in 中南建筑设计院)."""
+    named = {span for *_, spans in groups for span in spans}
     out = []
     for kind, name, aliases, detail, spans in groups:
         found = set(spans)
         for surface in {name, *aliases}:
-            found |= {(m.start(), m.end()) for m in re.finditer(re.escape(surface), fixed)}
+            for m in re.finditer(re.escape(surface), fixed):
+                inside = any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in named)
+                if len(surface) > 2 or not inside:
+                    found.add(m.span())
         kept = sorted(s for s in found if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found))
         out.append(Entity(kind, name, tuple(sorted(aliases)), tuple(kept), detail))
     return sorted(out, key=lambda e: (e.mentions[:1], e.kind, e.name))

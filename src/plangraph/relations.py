@@ -16,11 +16,11 @@ CLAUSE = re.compile(r"[^,，；;:：。！!]+")
 # Verbs and adverbs that open a clause before the names it lists: 继续推进四美塘…, 以水果湖街滨湖社区为重点.
 LEAD = re.compile(
     r"(?:其中|以|在|新增|依托|围绕|继续|持续|积极|全面|加快|加速|加紧|尽快|重点|协调|统筹|全力|大力|力争|确保|督促|"
-    r"进一步|成功|实现|推进|推动|完成|做好|启动|开展|服务|完善|深化|强化|跟进|推荐|打造|加强|支持|紧盯|落实)+")
+    r"进一步|成功|实现|建设|推进|推动|完成|做好|启动|开展|服务|完善|深化|强化|跟进|推荐|打造|加强|支持|紧盯|落实)+")
 LEAD_WORD = re.compile(r"推进|推动|打造|依托|加快|加速|围绕|建设|积极|继续")
 # Where the names of a clause end: 四美塘、明伦街棚改|等项目房屋征收 / 斗级营片区|两宗地块出让 / 东区地块|完成土地储备.
 CUT = re.compile(
-    r"等|[(（]|(?:项目)?(?:房屋)?征收|(?:土地)?储备|(?:土地)?出让|开工|加快建设|基本完工|已完工|完工|开街|并?对外开放|"
+    r"等|[(（]|改造$|(?:项目)?(?:房屋)?征收|(?:土地)?储备|(?:土地)?出让|开工|加快建设|基本完工|已完工|完工|开街|并?对外开放|"
     r"顺利推进|按进度推进|项目建设|建设|启动|完成|规划|沿线|年内|前期|主体|[两一二三四五六七八九十\d]+[宗个项条处家所座]")
 # What happened, most specific first; every specific status found counts (土地储备出让 → reserve and sale).
 SPECIFIC_STATUS = (
@@ -33,7 +33,7 @@ SPECIFIC_STATUS = (
 )
 GENERIC_STATUS = (
     (re.compile(r"^完成.*?\|建设|建成"), "Completed"),       # 完成武昌区科技创新展示中心建设
-    (re.compile(r"加快建设|加速推进|加快推进.*\|.*建设"), "SpedUp"),  # 武汉长江中心、龙湖天街等项目加快建设
+    (re.compile(r"加快建设|加速推进|^加[快速].*\|.*建设"), "SpedUp"),  # 加快轨道交通12号线武昌段……建设  # 武汉长江中心、龙湖天街等项目加快建设
     (re.compile(r"启动"), "Launched"),                     # 启动武昌城市历史馆、斗级营片区项目建设
     (re.compile(r"推进"), "Advanced"),                     # 和平大道南延线……等项目顺利推进
 )
@@ -47,7 +47,7 @@ PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
 FRAMED = re.compile(r"等[^，。,；;]{0,12}?(?:项目|工程|道路|地块|片区|区域)")
 # Names that mark a project outside an area sentence: 武昌区科技创新展示中心, 东四路, 八铺街堤……提升工程.
 PROJECT_HEAD = re.compile(
-    r"(?:工程|项目|地块|大厦|大楼|中心|总部|馆|路|线|街区|[一二三四五六七八九十\d]期|片区?|公园|小镇|综合体|停车库|"
+    r"(?:工程|项目|地块|大厦|楼|中心|总部|馆|路|线|段|街区|[一二三四五六七八九十\d]期|片区?|公园|小镇|综合体|停车库|"
     r"停车楼|广场|天街|校区|小学|中学|园)$")
 # Enterprises brought in, or to be landed: 引进华为(武汉)人工智能创新中心、北京珞石、北京沃丰科技时代等企业.
 INTRODUCED = re.compile(rf"引进(?P<list>[^，。,；;“”]+?)等(?:\d+家)?[^，。,；;]{{0,12}}?企业")
@@ -67,6 +67,17 @@ ACADEMICIANS = re.compile(rf"(?P<list>(?:[{CJK}]{{2,3}}(?:院士)?、)*[{CJK}]{{
 # Streets and their communities: 以水果湖街滨湖社区、粮道街昙华林社区为重点.
 STREET_COMMUNITY = re.compile(rf"^(?P<street>[{CJK}]{{2,4}}?街)(?P<community>[{CJK}]{{2,4}}?社区)(?=为|等|$)")
 WATER = re.compile(rf"^[{CJK}]{{1,4}}(?:湖|河|港|渠)$")   # 巡司河(武昌段)、沙湖港(武昌段)、董家明渠
+# Places by what they are: the subject of a clause (小龟山金融文化公园新入驻…, 推进大运河文化带余杭段建设) …
+PLACE_HEAD = re.compile(rf"[{CJK}·]{{2,14}}?(?:公园|产业园|小镇|历史文化街区|步行街|景区|文化带[{CJK}]{{0,4}}段|风貌区)"
+                        r"(?:[一二三四五六七八九十]期)?(?!有限公司|公司|集团)")
+# … and enterprises by their suffix at the head of a clause: 推荐武汉银融兴昌信息软件产业园有限公司申报….
+ENTERPRISE_HEAD = re.compile(rf"[{CJK}()（）]{{2,24}}?(?:有限公司|集团公司|股份公司)")
+# … a quoted name with its kind (“昙华林?花园山”历史文化街区), or a list of places (江汉路、武广、唐家墩三个核心商圈).
+QUOTED_PLACE = re.compile(r"“(?P<name>[^”]{2,12})”(?=历史文化街区|街区|园区|小镇)")
+PLACE_LIST = re.compile(rf"(?P<list>[^，。,；;]+?)(?:[两三四五六七八九十]+(?:大|个)(?:核心)?商圈|等(?:街区|景区|商圈|湖泊))")
+# Named application scenes: 发布AI公交站、洪山礼堂?云图数字共享客厅等6个人工智能应用场景 (not 在线教育、远程医疗等).
+SCENES = re.compile(r"(?P<list>[^，。,；;]+?)等\d*个?[^，。,；;、]{0,8}?应用场景")
+SCENE_NAME = re.compile(r"(?:站|客厅|馆|中心|街区)$")
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 
 
@@ -262,8 +273,28 @@ class _SentenceReader:
                 for a, b in split_list(self.text, first, match.end("list")):
                     b = b - 2 if self.text[a:b].endswith("院士") else b
                     self.names.append(self.named("Person", a, b, "院士"))
-            for a, b in split_list(self.text, first, end):
+            stop = self.text.find("等", first, end)
+            for a, b in split_list(self.text, first, stop if stop > first else end):
                 self._list_item(a, b)
+            head = PLACE_HEAD.match(self.text, first, end)
+            if head and not AREA_CHAIN.match(self.text, first, end):
+                self.names.append(self.named("FunctionalArea", first, head.end()))
+            head = ENTERPRISE_HEAD.match(self.text, first, end)
+            if head:
+                self.names.append(self.named("Enterprise", first, head.end()))
+        for match in SCENES.finditer(self.text, self.sentence.start, self.sentence.end):
+            first = lead_end(self.text, match.start("list"), match.end("list"))
+            first += 2 if self.text.startswith("发布", first) else 0
+            for a, b in split_list(self.text, first, match.end("list")):
+                if SCENE_NAME.search(self.text[a:b]):
+                    self.names.append(self.named("Project", a, b))
+        for match in QUOTED_PLACE.finditer(self.text, self.sentence.start, self.sentence.end):
+            self.names.append(self.named("FunctionalArea", *match.span("name")))
+        for match in PLACE_LIST.finditer(self.text, self.sentence.start, self.sentence.end):
+            first = lead_end(self.text, match.start("list"), match.end("list"))
+            for a, b in split_list(self.text, first, match.end("list")):
+                if not re.search(r"[“”\d]", self.text[a:b]):
+                    self.names.append(self.named("FunctionalArea", a, b))
         for match in AREA_CHAIN.finditer(self.text, self.sentence.start, self.sentence.end):
             outer = self.named("FunctionalArea", trim_lead(self.text, *match.span("outer")), match.end("outer"))
             inner = self.named("FunctionalArea", *match.span("inner"))
@@ -308,14 +339,15 @@ class _SentenceReader:
         first = lead_end(self.text, start, end)
         lead = self.text[start:first]
         cut = CUT.search(self.text, first, end)
-        if cut is None or cut.start() == first:
+        if cut is not None and cut.start() == first or cut is None and not lead:
             return
-        tail = self.text[cut.start():end]
+        cut_at = cut.start() if cut else end          # 加快建设数字经济产业园: the names run to the end
+        tail = self.text[cut_at:end]
         if not in_area and not self._status_words(lead, tail):
             return
         if not lead and not self._status_words(lead, tail) and in_area:
             return                                # 金融要素集聚能力持续增强: no verb, no status, no project
-        items = split_list(self.text, first, cut.start())
+        items = split_list(self.text, first, cut_at)
         framed = bool(FRAMED.match(tail))
         if re.match(r"[(（]\d", tail):
             return                                # 示范片区(10个)、道路(42段): counts of kinds, not names
@@ -330,7 +362,7 @@ class _SentenceReader:
             self._statuses(Named(kind, name, a, b), tail, lead, area)
         rest = re.match(r"[^和及]*?(?:出让|征收|储备)(?=[和及])", tail)
         if rest:                                  # 滨江核心区F3地块出让和国棉二厂片征收收尾
-            self._projects(cut.start() + rest.end() + 1, end, area, in_area)
+            self._projects(cut_at + rest.end() + 1, end, area, in_area)
 
     def _distribute(self, items) -> list[tuple[str, int, int]]:
         """Name each item; 外沙湖、水果湖综合整治工程 → 外沙湖综合整治工程 and 水果湖综合整治工程."""
