@@ -54,6 +54,11 @@ class Entity:
     def iri_kind(self) -> str:
         return IRI_KIND[self.kind]
 
+    @property
+    def key(self) -> str:
+        """What the IRI is minted from, so 四美塘 and 四美塘项目 are one thing in every report."""
+        return key(self.name)
+
 
 def key(name: str) -> str:
     """The identity of a name: 四美塘项目 and 四美塘 are one project, 市七医院迁建项目 keeps its 项目."""
@@ -115,6 +120,9 @@ def _group(named: list[Named]) -> list[list]:
                 by_key[long][2] |= merged[2] | {short[1]}
                 by_key[long][4] |= merged[4]
     _short_area_names(by_key)
+    for slot in by_key.values():
+        if slot[0] != "FunctionalArea":           # label a thing by its shortest stated name (四美塘, not 四美塘项目)
+            slot[1] = min(slot[2], key=lambda n: (len(n), n))
     for kind, name in [k for k, v in by_key.items() if v[0] == "FunctionalArea"]:
         if ("project", name) in by_key:           # 中山大道东段特色街区开街: a project, though its name says place
             by_key.pop((kind, name))

@@ -52,7 +52,7 @@ class EntityTriples:
 
     def _entity(self, entity: Entity) -> None:
         rg = self.rg
-        iri = rg.mint.thing(entity.iri_kind, entity.name)
+        iri = rg.mint.thing(entity.iri_kind, entity.key)
         for name in (entity.name, *entity.aliases):
             self.iris[(entity.iri_kind, key(name))] = iri
         rg.add(iri, RDF.type, SDO.Person if entity.kind == "Person" else PG[entity.kind])

@@ -32,7 +32,7 @@ SPECIFIC_STATUS = (
     (re.compile(r"开街|对外开放"), "Opened"),         # 昙华林核心区二期开街 / 展示中心建设并对外开放
 )
 GENERIC_STATUS = (
-    (re.compile(r"^完成.*?\|建设|建成"), "Completed"),       # 完成武昌区科技创新展示中心建设
+    (re.compile(r"^完成.*?\|建设|建成|^完成\|$"), "Completed"),  # 完成武昌区科技创新展示中心建设 / 完成……整治项目
     (re.compile(r"加快建设|加速推进|^加[快速].*\|.*建设"), "SpedUp"),  # 加快轨道交通12号线武昌段……建设  # 武汉长江中心、龙湖天街等项目加快建设
     (re.compile(r"启动"), "Launched"),                     # 启动武昌城市历史馆、斗级营片区项目建设
     (re.compile(r"推进"), "Advanced"),                     # 和平大道南延线……等项目顺利推进
