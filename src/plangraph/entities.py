@@ -22,11 +22,11 @@ _BEFORE_QU = "化对由经与和及等在向将受把为以"
 SUFFIX_RULES = (
     ("GovernmentBody",   # 区发改局, 区疾控中心, 区扫黑除恶专项斗争领导小组, 区发展和改革委员会, 区自然资源和规划分局
      re.compile(rf"(?:(?<![{CJK}])|(?<=[{_BEFORE_QU}]))区(?![级域内块])[{CJK}]{{2,12}}?"
-                r"(?:领导小组|委员会|分局|局(?!长)|委(?!员)|办公室|中心(?!城区)|人民政府)")),
+                r"(?:领导小组|委员会|常委会|分局|局(?!长)|委(?![员会托])|办公室|中心(?!城区)|政府)")),
     ("Hospital",         # 市七医院, 区妇幼保健院, 省人民医院
      re.compile(rf"(?<![{CJK}])?(?:市|区|省)[{CJK}]{{1,6}}?(?:医院|保健院)")),
     ("GovernmentBody",   # 之江实验室 (a named laboratory listed as a body)
-     re.compile(rf"(?<=[、支持])[{CJK}]{{2,6}}实验室")),
+     re.compile(rf"(?:(?<=、)|(?<=支持))[{CJK}]{{2,6}}?实验室")),
 )
 # Items of lists whose suffix says what they are: 武汉理工大学、首义学院等高校; 武昌珞珈山幼儿园等3所公办园.
 SCHOOL = re.compile(rf"(?P<name>[{CJK}]{{2,14}}?(?:大学|学院|小学|中学|幼儿园))(?:东湖校区)?(?=[、等])")
@@ -73,6 +73,8 @@ def suffix_names(text: str, start: int, end: int) -> list[Named]:
         out += [Named(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]
     for match in SCHOOL.finditer(text, start, end):
         begin = lead_end(text, match.start("name"), match.end("name"))
+        if re.search("建|局|^中小学", text[begin:match.end("name")]):
+            continue                              # 区教育局新建改扩建中小学: a kind of school, not a school
         out.append(Named("School", text[begin:match.end("name")], begin, match.end("name")))
     return out
 

@@ -16,7 +16,7 @@ CLAUSE = re.compile(r"[^,，；;:：。！!]+")
 # Verbs and adverbs that open a clause before the names it lists: 继续推进四美塘…, 以水果湖街滨湖社区为重点.
 LEAD = re.compile(
     r"(?:其中|以|在|新增|依托|围绕|继续|持续|积极|全面|加快|加速|加紧|尽快|重点|协调|统筹|全力|大力|力争|确保|督促|"
-    r"进一步|成功|实现|建设|推进|推动|完成|做好|启动|开展|服务|完善|深化|强化|跟进|推荐|打造|加强|支持|紧盯|落实)+")
+    r"进一步|成功|实现|建设|新建|新引进|引进|推进|推动|完成|做好|启动|开展|服务|完善|深化|强化|跟进|推荐|打造|加强|支持|紧盯|落实)+")
 LEAD_WORD = re.compile(r"推进|推动|打造|依托|加快|加速|围绕|建设|积极|继续")
 # Where the names of a clause end: 四美塘、明伦街棚改|等项目房屋征收 / 斗级营片区|两宗地块出让 / 东区地块|完成土地储备.
 CUT = re.compile(
@@ -54,7 +54,8 @@ INTRODUCED = re.compile(rf"引进(?P<list>[^，。,；;“”]+?)等(?:\d+家)?[
 INTRODUCED_ONE = re.compile(rf"^(?:新|成功)?引进(?P<list>[^，。,；;“”、\d]{{2,24}})$")   # 引进武汉华联(SKP)
 TO_LAND = re.compile(rf"推动(?P<list>[^，。,；;]+?)等(?:一批)?[^，。,；;]{{0,12}}?(?:企业|公司)[^，。,；;]{{0,6}}?尽快落[地户]")
 # Other enterprises in a list: 强化铁四院、中南建筑设计院……等龙头品牌企业引领.
-ENTERPRISE_LIST = re.compile(rf"(?P<list>[^，。,；;]+?)等(?:\d+家)?[^，。,；;、]{{0,10}}?企业")
+ENTERPRISE_LIST = re.compile(
+    r"(?P<list>[^，。,；;]+?)等(?:\d+家)?[^，。,；;、]{0,10}?(?:龙头|重点|上市|头部|品牌|标杆)[^，。,；;、]{0,6}?企业")
 # Documents: 起草印发《中共武昌区委 武昌区人民政府关于……的实施意见》(武昌发〔2021〕5号).
 DOCUMENT_ACTS = (("起草印发", "Issued"), ("拟定", "Drafted"), ("起草", "Drafted"), ("印发", "Issued"),
                  ("出台", "Issued"), ("发布", "Issued"), ("编制", "Compiled"), ("制定", "Drafted"))
@@ -78,6 +79,9 @@ PLACE_LIST = re.compile(rf"(?P<list>[^，。,；;]+?)(?:[两三四五六七八�
 # Named application scenes: 发布AI公交站、洪山礼堂?云图数字共享客厅等6个人工智能应用场景 (not 在线教育、远程医疗等).
 SCENES = re.compile(r"(?P<list>[^，。,；;]+?)等\d*个?[^，。,；;、]{0,8}?应用场景")
 SCENE_NAME = re.compile(r"(?:站|客厅|馆|中心|街区)$")
+# Kinds, not names: 一批社区口袋公园, 区域医疗中心, 中小学、幼儿园, 企业投资项目, 世界级文化旅游目的地.
+GENERIC = re.compile(r"^(?:[一二三四五六七八九十两\d]+[个批家项所条大类]|区域|企业|各类|全区|老旧小区|背街小巷)|一批|"
+                     r"\d+(?:\.\d+)?[万亿平]|^(?:中小学|幼儿园|学校|医院|社区)$")
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 
 
@@ -277,7 +281,8 @@ class _SentenceReader:
             for a, b in split_list(self.text, first, stop if stop > first else end):
                 self._list_item(a, b)
             head = PLACE_HEAD.match(self.text, first, end)
-            if head and not AREA_CHAIN.match(self.text, first, end):
+            if head and not (AREA_CHAIN.match(self.text, first, end) or GENERIC.search(head.group())
+                             or CUT.search(head.group()) or LEAD_WORD.search(head.group())):
                 self.names.append(self.named("FunctionalArea", first, head.end()))
             head = ENTERPRISE_HEAD.match(self.text, first, end)
             if head:
@@ -291,6 +296,7 @@ class _SentenceReader:
         for match in QUOTED_PLACE.finditer(self.text, self.sentence.start, self.sentence.end):
             self.names.append(self.named("FunctionalArea", *match.span("name")))
         for match in PLACE_LIST.finditer(self.text, self.sentence.start, self.sentence.end):
+            self.taken.append(match.span())
             first = lead_end(self.text, match.start("list"), match.end("list"))
             for a, b in split_list(self.text, first, match.end("list")):
                 if not re.search(r"[“”\d]", self.text[a:b]):
@@ -318,6 +324,9 @@ class _SentenceReader:
         match = AREA_HEAD.match(self.text, s, e)
         if match:
             area = self.named("FunctionalArea", trim_lead(self.text, *match.span("area")), match.end("area"))
+            if area.start > s and not self.text.startswith("建设", area.end):
+                match = None                      # 推进良渚古城遗址保护: a verb first, so not an area sentence
+        if match:
             self.names.append(area)
             phase = PHASE.match(self.text, match.end(), e)
             if phase:                             # 昙华林核心区二期开街: the area's phase is the project
@@ -356,9 +365,9 @@ class _SentenceReader:
                 continue                          # 刘经南、詹明生、叶朝辉等3个院士专家项目: people, not projects
             if "“" in name or "”" in name or len(name) > 24:
                 continue
-            if not (in_area or framed or PROJECT_HEAD.search(name)):
+            if not (in_area or framed or PROJECT_HEAD.search(name)) or GENERIC.search(name):
                 continue
-            kind = "Plot" if name.endswith("地块") else "Project"
+            kind = "Plot" if re.sub("项目$", "", name).endswith("地块") else "Project"
             self._statuses(Named(kind, name, a, b), tail, lead, area)
         rest = re.match(r"[^和及]*?(?:出让|征收|储备)(?=[和及])", tail)
         if rest:                                  # 滨江核心区F3地块出让和国棉二厂片征收收尾
