@@ -55,7 +55,7 @@ INTRODUCED_ONE = re.compile(rf"^(?:新|成功)?引进(?P<list>[^，。,；;“�
 TO_LAND = re.compile(rf"推动(?P<list>[^，。,；;]+?)等(?:一批)?[^，。,；;]{{0,12}}?(?:企业|公司)[^，。,；;]{{0,6}}?尽快落[地户]")
 # Other enterprises in a list: 强化铁四院、中南建筑设计院……等龙头品牌企业引领.
 ENTERPRISE_LIST = re.compile(
-    r"(?P<list>[^，。,；;]+?)等(?:\d+家)?[^，。,；;、]{0,10}?(?:龙头|重点|上市|头部|品牌|标杆)[^，。,；;、]{0,6}?企业")
+    r"(?P<list>[^，。,；;]+?)等(?:\d+家)?[^，。,；;、\d]{0,10}?(?:龙头|重点|上市|头部|品牌|标杆)[^，。,；;、\d]{0,6}?企业")
 # Documents: 起草印发《中共武昌区委 武昌区人民政府关于……的实施意见》(武昌发〔2021〕5号).
 DOCUMENT_ACTS = (("起草印发", "Issued"), ("拟定", "Drafted"), ("起草", "Drafted"), ("印发", "Issued"),
                  ("出台", "Issued"), ("发布", "Issued"), ("编制", "Compiled"), ("制定", "Drafted"))
@@ -80,7 +80,7 @@ PLACE_LIST = re.compile(rf"(?P<list>[^，。,；;]+?)(?:[两三四五六七八�
 SCENES = re.compile(r"(?P<list>[^，。,；;]+?)等\d*个?[^，。,；;、]{0,8}?应用场景")
 SCENE_NAME = re.compile(r"(?:站|客厅|馆|中心|街区)$")
 # Kinds, not names: 一批社区口袋公园, 区域医疗中心, 中小学、幼儿园, 企业投资项目, 世界级文化旅游目的地.
-GENERIC = re.compile(r"^(?:[一二三四五六七八九十两\d]+[个批家项所条大类]|区域|企业|各类|全区|老旧小区|背街小巷)|一批|"
+GENERIC = re.compile(r"^(?:\d|[一二三四五六七八九十两]+[个批家项所条大类]|区域|企业|各类|全区|老旧小区|背街小巷|中小学|校园)|一批|"
                      r"\d+(?:\.\d+)?[万亿平]|^(?:中小学|幼儿园|学校|医院|社区)$")
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 
@@ -326,6 +326,9 @@ class _SentenceReader:
             area = self.named("FunctionalArea", trim_lead(self.text, *match.span("area")), match.end("area"))
             if area.start > s and not self.text.startswith("建设", area.end):
                 match = None                      # 推进良渚古城遗址保护: a verb first, so not an area sentence
+            elif area.start > s:                  # 加速华中金融城建设运营,……: the names begin after that clause
+                self.names.append(area)
+                return area, next(clauses(self.text, s, e))[1]
         if match:
             self.names.append(area)
             phase = PHASE.match(self.text, match.end(), e)
