@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from .metadata import Metadata
-from .relations import AREA_SUFFIX, CJK, Named, Relations, lead_end, repair
+from .frames import AREA_SUFFIX, CJK, lead_end, repair
+from .relations import Named, Relations
 
 # The IRI kind (Minter.thing) of each class.
 IRI_KIND = {"FunctionalArea": "place", "Street": "place", "Community": "place", "WaterBody": "place",

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from .outline import Outline
-from .relations import CJK, modality_map, repair
+from .frames import CJK, repair
+from .relations import modality_map
 
 # 一是经济高位求进的拉动力不够强劲。……二是征收收尾挂地进度较慢。……
 PROBLEM_MARK = re.compile(r"[一二三四五六七八九十]是")
