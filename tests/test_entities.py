@@ -11,7 +11,7 @@ def by_name(report):
 @pytest.mark.parametrize("name, kind", [
     ("滨江商务区", "FunctionalArea"), ("武昌古城", "FunctionalArea"), ("华中金融城", "FunctionalArea"),
     ("小洪山科学城", "FunctionalArea"), ("昙华林核心区", "FunctionalArea"), ("水果湖街", "Street"),
-    ("滨湖社区", "Community"), ("外沙湖", "WaterBody"), ("巡司河", "WaterBody"), ("万吨冷库W2地块", "Plot"),
+    ("滨湖社区", "Community"), ("外沙湖", "WaterBody"), ("巡司河", "WaterBody"), ("紫阳湖", "WaterBody"), ("万吨冷库W2地块", "Plot"),
     ("四美塘", "Project"), ("明伦街棚改", "Project"), ("武汉长江中心", "Project"), ("临江大道76号", "Project"),
     ("区发改局", "GovernmentBody"), ("区疾控中心", "GovernmentBody"), ("区扫黑除恶专项斗争领导小组", "GovernmentBody"),
     ("华为(武汉)人工智能创新中心", "Enterprise"), ("长江铁路集团湖北公司", "Enterprise"),
@@ -50,3 +50,12 @@ def test_people_have_their_roles(seed_report):
 def test_document_number(seed_report):
     [document] = [e for e in seed_report.entities if e.detail == "武昌发〔2021〕5号"]
     assert document.name.endswith("构建高质量现代化产业体系的实施意见")
+
+
+def test_the_presenter_works_for_the_body_of_the_office_line(seed_report):
+    from rdflib.namespace import RDFS, SDO
+
+    from plangraph.graph import report_graph
+    graph = report_graph(seed_report)
+    [(person, body)] = list(graph.subject_objects(SDO.worksFor))
+    assert (str(graph.value(person, RDFS.label)), str(graph.value(body, RDFS.label))) == ("李武军", "区发改局")

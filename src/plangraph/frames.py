@@ -65,6 +65,9 @@ ACADEMICIANS = re.compile(rf"(?P<list>(?:[{CJK}]{{2,3}}(?:院士)?、)*[{CJK}]{{
 # Streets and their communities: 以水果湖街滨湖社区、粮道街昙华林社区为重点.
 STREET_COMMUNITY = re.compile(rf"^(?P<street>[{CJK}]{{2,4}}?街)(?P<community>[{CJK}]{{2,4}}?社区)(?=为|等|$)")
 WATER = re.compile(rf"^[{CJK}]{{1,4}}(?:湖|河|港|渠)$")   # 巡司河(武昌段)、沙湖港(武昌段)、董家明渠
+# A lake named before the works on it: 开展紫阳湖星级公厕项目 / 启动紫阳湖公园改造.
+WATER_NAMED = re.compile(r"(?:(?<=开展)|(?<=推进)|(?<=完成)|(?<=启动)|(?<=实现)|(?<=、))(?P<name>[\u4e00-\u9fff]{1,3}湖)"
+                         r"(?=星级|公园|综合整治|水环境|湿地)")
 # Places by what they are: the subject of a clause (小龟山金融文化公园新入驻…, 推进大运河文化带余杭段建设) …
 PLACE_HEAD = re.compile(rf"[{CJK}·]{{2,14}}?(?:公园|产业园|小镇|历史文化街区|步行街|景区|文化带[{CJK}]{{0,4}}段|风貌区)"
                         r"(?:[一二三四五六七八九十]期)?(?!有限公司|公司|集团)")

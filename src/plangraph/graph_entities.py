@@ -37,6 +37,7 @@ class EntityTriples:
     def add(self) -> None:
         for entity in self.report.entities:
             self._entity(entity)
+        self._works_for()
         for event in self.report.relations.events:
             self._event(event)
         for containment in self.report.relations.containments:
@@ -66,6 +67,14 @@ class EntityTriples:
             rg.add(iri, PG.documentNumber, Literal(entity.detail) if entity.detail else None)
         if entity.kind == "Person" and entity.detail:
             rg.add(iri, SDO.jobTitle, rg.zh(entity.detail))
+
+    def _works_for(self) -> None:
+        """The presenter works for the body named in the office line (区发改局局长 → 区发改局)."""
+        meta = self.report.meta
+        person = self.iris.get(("person", key(meta.presenter or "")))
+        body = self.iris.get(("org", key(meta.organization or "")))
+        if person and body:
+            self.rg.add(person, SDO.worksFor, body)
 
     def _period(self, modality: str) -> URIRef:
         code = self.report.meta.period

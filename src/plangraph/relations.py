@@ -12,7 +12,7 @@ from .frames import (
     ACADEMICIANS, AGENTS, AREA_CHAIN, AREA_HEAD, CUT, DOCUMENT, DOCUMENT_ACTS, DOCUMENT_HEAD, ENTERPRISE_HEAD,
     ENTERPRISE_LIST, FRAMED, GENERIC, GENERIC_STATUS, INTRODUCED, INTRODUCED_ONE, LEAD_WORD, PHASE, PLACE_HEAD,
     PLACE_LIST, PLANNED_PART, PROJECT_HEAD, QUOTED_PLACE, SCENE_NAME, SCENES, SPECIFIC_STATUS, STREET_COMMUNITY,
-    TO_LAND, WATER, clauses, lead_end, repair, split_list, strip_brackets, trim_lead,
+    TO_LAND, WATER, WATER_NAMED, clauses, lead_end, repair, split_list, strip_brackets, trim_lead,
 )
 from .outline import Outline, Sentence
 
@@ -180,6 +180,8 @@ class _SentenceReader:
             for a, b in split_list(self.text, first, match.end("list")):
                 if SCENE_NAME.search(self.text[a:b]):
                     self.names.append(self.named("Project", a, b))
+        for match in WATER_NAMED.finditer(self.text, self.sentence.start, self.sentence.end):
+            self.names.append(self.named("WaterBody", *match.span("name")))
         for match in QUOTED_PLACE.finditer(self.text, self.sentence.start, self.sentence.end):
             self.names.append(self.named("FunctionalArea", *match.span("name")))
         for match in PLACE_LIST.finditer(self.text, self.sentence.start, self.sentence.end):
