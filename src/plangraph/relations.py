@@ -158,43 +158,47 @@ class _SentenceReader:
 
     def _people_and_places(self) -> None:
         for start, end in clauses(self.text, self.sentence.start, self.sentence.end):
-            first = lead_end(self.text, start, end)
-            match = ACADEMICIANS.match(self.text, first, end)
-            if match:
-                for a, b in split_list(self.text, first, match.end("list")):
-                    b = b - 2 if self.text[a:b].endswith("院士") else b
-                    self.names.append(self.named("Person", a, b, "院士"))
-            stop = self.text.find("等", first, end)
-            for a, b in split_list(self.text, first, stop if stop > first else end):
-                self._list_item(a, b)
-            head = PLACE_HEAD.match(self.text, first, end)
-            if head and not (AREA_CHAIN.match(self.text, first, end) or GENERIC.search(head.group())
-                             or CUT.search(head.group()) or LEAD_WORD.search(head.group())):
-                self.names.append(self.named("FunctionalArea", first, head.end()))
-            head = ENTERPRISE_HEAD.match(self.text, first, end)
-            if head:
-                self.names.append(self.named("Enterprise", first, head.end()))
-        for match in SCENES.finditer(self.text, self.sentence.start, self.sentence.end):
-            first = lead_end(self.text, match.start("list"), match.end("list"))
-            first += 2 if self.text.startswith("发布", first) else 0
-            for a, b in split_list(self.text, first, match.end("list")):
-                if SCENE_NAME.search(self.text[a:b]):
-                    self.names.append(self.named("Project", a, b))
-        for match in WATER_NAMED.finditer(self.text, self.sentence.start, self.sentence.end):
-            self.names.append(self.named("WaterBody", *match.span("name")))
-        for match in QUOTED_PLACE.finditer(self.text, self.sentence.start, self.sentence.end):
-            self.names.append(self.named("FunctionalArea", *match.span("name")))
-        for match in PLACE_LIST.finditer(self.text, self.sentence.start, self.sentence.end):
+            self._clause_names(lead_end(self.text, start, end), end)
+        s, e = self.sentence.start, self.sentence.end
+        for match in SCENES.finditer(self.text, s, e):
+            self._list(match, "Project", lambda name: SCENE_NAME.search(name))
+        for match in PLACE_LIST.finditer(self.text, s, e):
             self.taken.append(match.span())
-            first = lead_end(self.text, match.start("list"), match.end("list"))
-            for a, b in split_list(self.text, first, match.end("list")):
-                if not re.search(r"[“”\d]", self.text[a:b]):
-                    self.names.append(self.named("FunctionalArea", a, b))
-        for match in AREA_CHAIN.finditer(self.text, self.sentence.start, self.sentence.end):
+            self._list(match, "FunctionalArea", lambda name: not re.search(r"[“”\d]", name))
+        for match in WATER_NAMED.finditer(self.text, s, e):
+            self.names.append(self.named("WaterBody", *match.span("name")))
+        for match in QUOTED_PLACE.finditer(self.text, s, e):
+            self.names.append(self.named("FunctionalArea", *match.span("name")))
+        for match in AREA_CHAIN.finditer(self.text, s, e):
             outer = self.named("FunctionalArea", trim_lead(self.text, *match.span("outer")), match.end("outer"))
             inner = self.named("FunctionalArea", *match.span("inner"))
             self.names += [outer, inner]
             self.containments.append(Containment(inner, outer, self.sentence))
+
+    def _clause_names(self, first: int, end: int) -> None:
+        """Names at the head of a clause: academicians, list items, a place or an enterprise by its suffix."""
+        match = ACADEMICIANS.match(self.text, first, end)
+        if match:
+            for a, b in split_list(self.text, first, match.end("list")):
+                b = b - 2 if self.text[a:b].endswith("院士") else b
+                self.names.append(self.named("Person", a, b, "院士"))
+        stop = self.text.find("等", first, end)
+        for a, b in split_list(self.text, first, stop if stop > first else end):
+            self._list_item(a, b)
+        head = PLACE_HEAD.match(self.text, first, end)
+        if head and not (AREA_CHAIN.match(self.text, first, end) or GENERIC.search(head.group())
+                         or CUT.search(head.group()) or LEAD_WORD.search(head.group())):
+            self.names.append(self.named("FunctionalArea", first, head.end()))
+        head = ENTERPRISE_HEAD.match(self.text, first, end)
+        if head:
+            self.names.append(self.named("Enterprise", first, head.end()))
+
+    def _list(self, match: re.Match, kind: str, keep) -> None:
+        """Each item of a matched list (after its opening verbs) that ``keep`` accepts, as a name of ``kind``."""
+        first = lead_end(self.text, match.start("list"), match.end("list"))
+        for a, b in split_list(self.text, first, match.end("list")):
+            if keep(self.text[a:b]):
+                self.names.append(self.named(kind, a, b))
 
     def _list_item(self, a: int, b: int) -> None:
         a2, b2 = strip_brackets(self.text, a, b)
