@@ -248,26 +248,27 @@ class _SentenceReader:
             return
         cut_at = cut.start() if cut else end          # 加快建设数字经济产业园: the names run to the end
         tail = self.text[cut_at:end]
-        if not in_area and not self._status_words(lead, tail):
-            return
-        if not lead and not self._status_words(lead, tail) and in_area:
+        has_status = bool(self._status_words(lead, tail))
+        if not has_status and (not in_area or not lead):
             return                                # 金融要素集聚能力持续增强: no verb, no status, no project
-        items = split_list(self.text, first, cut_at)
-        framed = bool(FRAMED.match(tail))
         if re.match(r"[(（]\d", tail):
             return                                # 示范片区(10个)、道路(42段): counts of kinds, not names
-        for name, a, b in self._distribute(items):
-            if any(p.start < b and a < p.end for p in self.names if p.kind == "Person"):
-                continue                          # 刘经南、詹明生、叶朝辉等3个院士专家项目: people, not projects
-            if "“" in name or "”" in name or len(name) > 24:
-                continue
-            if not (in_area or framed or PROJECT_HEAD.search(name)) or GENERIC.search(name):
-                continue
-            kind = "Plot" if re.sub("项目$", "", name).endswith("地块") else "Project"
-            self._statuses(Named(kind, name, a, b), tail, lead, area)
+        framed = in_area or bool(FRAMED.match(tail))
+        for name, a, b in self._distribute(split_list(self.text, first, cut_at)):
+            if self._is_project(name, a, b, framed):
+                kind = "Plot" if re.sub("项目$", "", name).endswith("地块") else "Project"
+                self._statuses(Named(kind, name, a, b), tail, lead, area)
         rest = re.match(r"[^和及]*?(?:出让|征收|储备)(?=[和及])", tail)
         if rest:                                  # 滨江核心区F3地块出让和国棉二厂片征收收尾
             self._projects(cut_at + rest.end() + 1, end, area, in_area)
+
+    def _is_project(self, name: str, a: int, b: int, framed: bool) -> bool:
+        """A list item names a project: framed (area sentence, 等…项目) or by its head, never a kind or a person."""
+        if any(p.start < b and a < p.end for p in self.names if p.kind == "Person"):
+            return False                          # 刘经南、詹明生、叶朝辉等3个院士专家项目: people, not projects
+        if "“" in name or "”" in name or len(name) > 24 or GENERIC.search(name):
+            return False
+        return framed or bool(PROJECT_HEAD.search(name))
 
     def _distribute(self, items) -> list[tuple[str, int, int]]:
         """Name each item; 外沙湖、水果湖综合整治工程 → 外沙湖综合整治工程 and 水果湖综合整治工程."""
