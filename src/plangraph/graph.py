@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
 
+from .graph_entities import add_entity_triples
 from .graph_quantities import add_quantities
 from .indicators import IndicatorBullet, IndicatorFigure
 from .iris import Minter
@@ -47,6 +48,7 @@ class ReportGraph:
         for bullet in self.report.bullets:
             self._indicator(bullet)
         add_quantities(self)
+        add_entity_triples(self)
         return self.graph
 
     def add(self, s, p, o) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .entities import Entity, find_entities
 from .indicators import IndicatorBullet, indicator_bullets
 from .metadata import Metadata, read_metadata, read_sidecar
 from .outline import Outline, parse_outline
 from .quantities import Quantity, find_quantities
+from .relations import Relations, read_relations
 from .source import read_text
+from .statements import Statement, ThemeConcept, read_statements
 
 
 @dataclass(frozen=True)
@@ -21,14 +24,24 @@ class Report:
     outline: Outline
     bullets: tuple[IndicatorBullet, ...]
     quantities: tuple[Quantity, ...] = ()
+    relations: Relations = Relations((), (), ())
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    themes: tuple[ThemeConcept, ...] = ()
 
 
 def parse_report(text: str, name: str, sidecar: dict | None = None) -> Report:
     """Parse a report's text; ``name`` is used in messages and as its identifier."""
     outline = parse_outline(text, name)
     meta = read_metadata(text, outline, name, sidecar)
+    relations = read_relations(text, outline)
+    statements, themes = read_statements(text, outline)
     return Report(name, text, meta, outline, tuple(indicator_bullets(text, outline, meta.year)),
-                  quantities=tuple(find_quantities(text, outline)))
+                  quantities=tuple(find_quantities(text, outline)),
+                  relations=relations,
+                  entities=find_entities(text, meta, relations, (0, len(text))),
+                  statements=statements,
+                  themes=themes)
 
 
 def read_report(path: str | Path) -> Report:
