@@ -5,12 +5,38 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, plugin
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.processor import SPARQLProcessor
+from rdflib.query import Processor
 from rdflib.collection import Collection
 from rdflib.namespace import RDFS, SH, SKOS
 
 from .errors import ValidationUnavailable
 from .paths import ontology_dir, shapes_dir
+
+
+class _PreparingProcessor(SPARQLProcessor):
+    """rdflib's SPARQL processor, keeping each query once parsed (as rdflib's prepareQuery does).
+
+    pyshacl asks the same SPARQL of the shapes at every validation, and parsing it again took over half
+    the time of validating a small graph.
+    """
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            namespaces = tuple(sorted((k, str(v)) for k, v in (initNs or {}).items()))
+            strOrQuery = _prepared(strOrQuery, base, namespaces)
+        return super().query(strOrQuery, initBindings, initNs, base, DEBUG)
+
+
+@lru_cache(maxsize=512)
+def _prepared(text: str, base: str | None, namespaces: tuple):
+    return translateQuery(parseQuery(text), base, dict(namespaces))
+
+
+plugin.register("sparql", Processor, __name__, "_PreparingProcessor")
 
 
 # What a constraint expected, in words, from the constraint component and its parameter on the shape.
@@ -65,7 +91,7 @@ class Outcome:
             return "Conforms: the graph satisfies every plangraph shape."
         lines = [f"Does not conform: {len(self.violations)} problem(s)."]
         for v in self.violations:
-            name = f"{v.focus} ({v.label})" if v.label else v.focus
+            name = f"<{v.focus}> ({v.label})" if v.label else f"<{v.focus}>"
             lines.append(f"- {v.severity}: {name}")
             if v.path:
                 lines.append(f"    property: {v.path}")
@@ -110,7 +136,7 @@ def validate(data: Graph) -> Outcome:
     """Validate ``data`` (with the ontology's classes and individuals) against the shapes."""
     conforms, results, _ = shacl_validate(
         data + ontology_graph(), shacl_graph=shapes_graph(), inference="none",
-        advanced=True, allow_warnings=True)
+        advanced=True, allow_warnings=True, inplace=True)  # the merged graph is ours to keep or drop
     return Outcome(bool(conforms), tuple(_violations(results, data)))
 
 
@@ -122,7 +148,7 @@ def _violations(results: Graph, data: Graph):
         value = results.value(result, SH.value)
         shape = results.value(result, SH.sourceShape)
         rows.append(Violation(
-            focus=_short(data, focus), label=_label(data, focus), path=_short(data, path) if path else None,
+            focus=str(focus), label=_label(data, focus), path=_short(data, path) if path else None,
             value=_show(value) if value is not None and value != focus else None, message=_message(results, result),
             severity=_short(results, results.value(result, SH.resultSeverity)).split(":")[-1],
             expected=_expected(results.value(result, SH.sourceConstraintComponent), shape),
