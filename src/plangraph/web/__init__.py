@@ -34,8 +34,9 @@ def create_app(config: dict | None = None) -> Flask:
         store = open_store(app.config["PLANGRAPH_DATA"] or [ensure_built()])
     app.extensions["plangraph.store"] = store
 
-    from . import sparql
+    from . import ontology, sparql
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(ontology.bp)
     return app
 
 
