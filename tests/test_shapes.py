@@ -90,7 +90,9 @@ rp:problem a pg:Problem ; rdfs:label "经济恢复基础尚不牢固"@zh ; pg:mo
 DATASET = """
 ex:dataset a void:Dataset, dcat:Dataset ; dcterms:title "plangraph 数据集"@zh ;
     dcterms:license <https://creativecommons.org/licenses/by/4.0/> ; void:triples 40 ;
-    void:sparqlEndpoint <https://example.org/sparql> .
+    void:sparqlEndpoint <https://example.org/sparql> ; dcat:distribution ex:dump .
+ex:dump a dcat:Distribution ; dcat:downloadURL <https://example.org/plangraph.trig> ; dcat:accessService ex:service .
+ex:service a dcat:DataService ; dcat:endpointURL <https://example.org/sparql> .
 """
 
 # (shape, case, extra valid Turtle, Turtle to replace, its invalid replacement, message fragment, named resource)
@@ -189,6 +191,10 @@ CASES = [
      "id/dataset"),
     ("DatasetDescriptionShape", "no licence", DATASET,
      "dcterms:license <https://creativecommons.org/licenses/by/4.0/> ;", "", "licence", "id/dataset"),
+    ("DistributionShape", "no download URL", DATASET, "dcat:downloadURL <https://example.org/plangraph.trig> ;", "",
+     "download URL", "id/dump"),
+    ("DataServiceShape", "no endpoint URL", DATASET, "dcat:endpointURL <https://example.org/sparql>",
+     "dcterms:title \"SPARQL\"@en", "endpoint URL", "id/service"),
 ]
 
 # Every entity class stripped of its label fails, naming the entity.

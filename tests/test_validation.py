@@ -91,3 +91,17 @@ def test_the_report_is_readable(broken):
     assert "found:    779.43" in text
     assert "数值(pg:value)须为一个 xsd:decimal 数字" in text    # the message, in Chinese as well
     assert f"({broken['skos']})" in text                           # an unlabelled resource is named by skos:prefLabel
+
+
+def test_the_dataset_description_counts_what_it_holds(seed_dataset):
+    graph = seed_dataset.graph(URIRef("https://w3id.org/plangraph/id/graph/dataset"))
+    dataset = URIRef("https://w3id.org/plangraph/id/dataset")
+    void = ns.VOID
+    partitions = {graph.value(p, void["class"]): int(graph.value(p, void.entities))
+                  for p in graph.objects(dataset, void.classPartition)}
+    assert partitions[PG.Indicator] == 6 and partitions[PG.Report] == 1
+    assert int(graph.value(dataset, void.triples)) > 5000
+    assert max(partitions.values()) <= int(graph.value(dataset, void.entities)) <= sum(partitions.values())
+    assert graph.value(dataset, void.sparqlEndpoint) is not None and graph.value(dataset, void.dataDump) is not None
+    examples = set(graph.objects(dataset, void.exampleResource))
+    assert any("/indicator/" in e for e in examples) and any("/figure/" in e for e in examples)
