@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from plangraph.cli import main
 from plangraph.validation import validate
 
 CONTEXT = (Path(__file__).parent / "shapes" / "context.ttl").read_text(encoding="utf-8")
@@ -186,6 +187,10 @@ CASES = [
     ("RankingShape", "no scope", RANKING, 'pg:scope "中心城区"@zh ;', "", "areas it is among", "r/ranking"),
     ("StatementShape", "modality not a modality", PROBLEM, "pg:modality pg:Achieved", "pg:modality pg:SpedUp",
      "pg:Achieved, pg:Planned", "r/problem"),
+    ("StatementShape", "sentence not a sentence", PROBLEM, "pg:sentence rp:sentence", "pg:sentence rp:span",
+     "are pg:Sentence", "r/problem"),
+    ("PersonShape", "works for a text", PRESENTATION, 'schema:jobTitle "区发改局局长"@zh .',
+     'schema:jobTitle "区发改局局长"@zh ; schema:worksFor "区发改局" .', "worksFor", "id/li"),
     ("StatementShape", "no span", PROBLEM, "; prov:wasDerivedFrom rp:span", "", "span of the text", "r/problem"),
     ("DatasetDescriptionShape", "negative triples", DATASET, "void:triples 40", "void:triples -1", "number of triples",
      "id/dataset"),
@@ -235,3 +240,15 @@ def test_the_invalid_case_fails_with_its_message(case):
     matching = [v for v in outcome.violations if message in v.message]
     assert matching, outcome.text()
     assert any(named in v.focus or named in (v.value or "") for v in matching), outcome.text()
+
+
+def test_plangraph_validate_prints_a_report_a_person_can_act_on(tmp_path):
+    from click.testing import CliRunner
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(PREFIXES + (CONTEXT + RESULT).replace("pg:value 779.43", 'pg:value "779.43"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(broken)])
+    assert result.exit_code == 1
+    for line in ("<https://example.org/id/report/r/figure-result> (地区生产总值 · 完成值 · 779.43亿元)",
+                 "property: pg:value", "expected: a literal of datatype xsd:decimal", "found:    779.43",
+                 "message:  A figure's value (pg:value) is one xsd:decimal number, not text"):
+        assert line in result.output, result.output
