@@ -34,8 +34,8 @@ rp:figure-result a pg:Figure, qb:Observation ; qb:dataSet ex:figures ; rdfs:labe
 SHARES = RESULT + """
 rp:figure-target a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生产总值 · 目标值 · 1000亿元"@zh ;
     pg:indicator ex:gdp ; pg:role pg:TargetLevel ; sdmx-dimension:refPeriod ex:py ;
-    pg:value 1000.0 ; pg:normalizedValue 100000000000.0 ; pg:unit ex:yi ;
-    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
+    pg:value "1000"^^xsd:decimal ; pg:normalizedValue 100000000000.0 ; pg:unit ex:yi ;
+    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span-target .
 rp:figure-computed a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生产总值 · 目标完成进度(计算)"@zh ;
     pg:indicator ex:gdp ; pg:role pg:ShareOfTarget ; sdmx-dimension:refPeriod ex:p ;
     pg:value 77.94 ; pg:normalizedValue 77.94 ; pg:unit ex:pct ; pg:derivation pg:Computed ;
@@ -43,19 +43,19 @@ rp:figure-computed a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生�
 rp:figure-share a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生产总值 · 目标完成进度"@zh ;
     pg:indicator ex:gdp ; pg:role pg:ShareOfTarget ; sdmx-dimension:refPeriod ex:p ;
     pg:value 77.94 ; pg:normalizedValue 77.94 ; pg:unit ex:pct ;
-    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
+    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span-share .
 """
 GROWTH = """
 rp:figure-growth a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生产总值 · 同比增长 · 22.3%"@zh ;
     pg:indicator ex:gdp ; pg:role pg:YearOnYearGrowth ; sdmx-dimension:refPeriod ex:p ;
     pg:value 22.3 ; pg:normalizedValue 22.3 ; pg:unit ex:pct ;
-    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
+    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span-growth .
 """
 RANK_FIGURE = """
 rp:figure-rank a pg:Figure ; qb:dataSet ex:figures ; rdfs:label "地区生产总值 · 排名 · 第1"@zh ;
     pg:indicator ex:gdp ; pg:role pg:Rank ; sdmx-dimension:refPeriod ex:p ; pg:scope "中心城区"@zh ;
     pg:value 1.0 ; pg:normalizedValue 1.0 ; pg:unit ex:yi ;
-    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
+    pg:derivation pg:Stated ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span-rank .
 """
 PLACES = """
 ex:bj a pg:FunctionalArea ; rdfs:label "滨江商务区"@zh ; pg:alias "滨江"@zh ; pg:mention rp:span ;
@@ -129,6 +129,8 @@ CASES = [
      "pg:Anticipatory or pg:Binding", "id/gdp"),
     ("UnitShape", "negative scale", "ex:yi pg:scale 100000000.0 .", "100000000.0", "-1.0", "positive", "id/yi"),
     ("FigureShape", "value as text", RESULT, "pg:value 779.43", 'pg:value "779.43"', "xsd:decimal", "figure-result"),
+    ("StatedValueShape", "a value the span does not hold", RESULT, "pg:value 779.43", "pg:value 779.45",
+     "does not contain", "figure-result"),
     ("FigureShape", "no period", RESULT, "sdmx-dimension:refPeriod ex:p ;", "", "one period", "figure-result"),
     ("FigureShape", "no source", RESULT, "; prov:wasDerivedFrom rp:span", "", "has a source", "figure-result"),
     ("FigureShape", "value and words", RESULT, "pg:value 779.43 ;", 'pg:value 779.43 ; pg:statedText "高于"@zh ;',
