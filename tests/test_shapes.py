@@ -207,7 +207,7 @@ CASES = [
 # Every entity class stripped of its label fails, naming the entity.
 ENTITY_CLASSES = ["pg:FunctionalArea", "pg:Street", "pg:Community", "pg:WaterBody", "pg:Plot", "pg:Project",
                   "pg:GovernmentBody", "pg:Enterprise", "pg:School", "pg:Hospital", "pg:PolicyDocument",
-                  "pg:ThemeConcept", "schema:Person"]
+                  "pg:ThemeConcept", "schema:Person", "skos:Concept"]
 CASES += [("EntityShape", f"{cls} without label", f'ex:thing a {cls} ; rdfs:label "某某"@zh ; '
            'dcterms:title "某某"@zh .', 'rdfs:label "某某"@zh ;', "", "Chinese label", "id/thing")
           for cls in ENTITY_CLASSES]

@@ -13,7 +13,7 @@ MODEL_CLASSES = [PG.Report, PG.Presentation, PG.Meeting, PG.District, PG.Period,
                  PG.SubTopic, PG.Paragraph, PG.Sentence, PG.Indicator, PG.Figure, PG.Unit, PG.FunctionalArea,
                  PG.Street, PG.Community, PG.WaterBody, PG.Plot, PG.Project, PG.GovernmentBody, PG.Enterprise,
                  PG.School, PG.Hospital, PG.PolicyDocument, ns.SDO.Person, PG.StatusEvent, PG.Quantity, PG.Ranking,
-                 PG.Statement, PG.Problem, PG.ThemeConcept]
+                 PG.Statement, PG.Problem, PG.ThemeConcept, ns.SKOS.Concept]
 
 
 @pytest.fixture(scope="module")
