@@ -80,8 +80,8 @@ def _new_dataset() -> Dataset:
 
 def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
     """Add a DCAT and VoID description of the dataset, in its own named graph: what it holds and where."""
-    reports_graphs = [g for g in dataset.graphs() if g.identifier in set(reports)]
     iri, graph = minter.dataset(), dataset.graph(minter.iri("id/graph/dataset"))
+    counted = [g for g in dataset.graphs() if g.identifier not in (graph.identifier, dataset.default_graph.identifier)]
     add = graph.add
     for cls in (VOID.Dataset, DCAT.Dataset):
         add((iri, RDF.type, cls))
@@ -101,7 +101,7 @@ def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
     for report in reports:
         add((iri, DCTERMS.hasPart, report))
         add((iri, VOID.exampleResource, report))
-    _counts(graph, iri, minter, reports_graphs)
+    _counts(graph, iri, counted)
 
 
 def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
@@ -117,13 +117,13 @@ def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
     graph.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
 
 
-def _counts(graph: Graph, iri: URIRef, minter: Minter, reports_graphs: list[Graph]) -> None:
-    """VoID statistics of the reports' graphs: triples, entities, and one partition per class."""
+def _counts(graph: Graph, iri: URIRef, counted: list[Graph]) -> None:
+    """VoID statistics of every graph but the description: triples, entities, and one partition per class."""
     triples, instances, predicates = 0, {}, set()
-    for graph_of_report in reports_graphs:
-        triples += len(graph_of_report)
-        predicates.update(graph_of_report.predicates())
-        for thing, cls in graph_of_report.subject_objects(RDF.type):
+    for data in counted:
+        triples += len(data)
+        predicates.update(data.predicates())
+        for thing, cls in data.subject_objects(RDF.type):
             if isinstance(thing, URIRef):
                 instances.setdefault(cls, set()).add(thing)
     graph.add((iri, VOID.triples, _integer(triples)))
