@@ -197,10 +197,12 @@ def _describe(shapes: Graph, node) -> str:
 
 
 def _label(data: Graph, node) -> str | None:
-    for prop in (RDFS.label, SKOS.prefLabel):
-        value = data.value(node, prop)
-        if value is not None:
-            return str(value)
+    """The node's label, Chinese first; for a term of the ontology (the focus of a whole-graph check), its own."""
+    for graph in (data, ontology_graph()):
+        for prop in (RDFS.label, SKOS.prefLabel):
+            labels = sorted(graph.objects(node, prop), key=lambda lit: getattr(lit, "language", None) != "zh")
+            if labels:
+                return str(labels[0])
     return None
 
 
