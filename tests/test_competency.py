@@ -2,7 +2,6 @@
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 
 from plangraph.query import run_query
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from rdflib import RDF, Literal, URIRef
-from rdflib.namespace import PROV, RDFS
+from rdflib.namespace import PROV
 
 from plangraph.numbers import cn_value
 from plangraph.outline import parse_outline

@@ -19,6 +19,16 @@ from .report import Report, read_report
 from .vocab import ONTOLOGY_IRI, PG, PREFIXES
 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+DUMP_PATH = "export.trig"  # where the whole dataset is served as TriG (web/pages/site.py): BASE + this path
+TITLES = {"zh": "plangraph 规划执行报告知识图谱", "en": "plangraph knowledge graph of plan-execution reports"}
+DESCRIPTION = ("Chinese district reports on the execution of the economic and social development plan, as RDF: "
+               "each report in a named graph (named by its IRI) with its stored text, outline, indicators and "
+               "figures, every fact traced to its exact span of the text.")
+VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3.org/ns/oa#",
+                "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#", "https://schema.org/",
+                "http://purl.org/dc/terms/"]
+# One example resource of each of these classes is named in the description (the first by IRI).
+EXAMPLE_CLASSES = {PG.Indicator, PG.Figure, PG.Sentence, PG.Project, PG.FunctionalArea, PG.PolicyDocument}
 
 
 def report_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
@@ -69,23 +79,76 @@ def _new_dataset() -> Dataset:
 
 
 def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
-    """Add a DCAT and VoID description of the dataset in its own named graph."""
-    triples = sum(len(g) for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier)
+    """Add a DCAT and VoID description of the dataset, in its own named graph: what it holds and where."""
     iri, graph = minter.dataset(), dataset.graph(minter.iri("id/graph/dataset"))
+    counted = [g for g in dataset.graphs() if g.identifier not in (graph.identifier, dataset.default_graph.identifier)]
     add = graph.add
-    add((iri, RDF.type, VOID.Dataset))
-    add((iri, RDF.type, DCAT.Dataset))
-    add((iri, DCTERMS.title, Literal("plangraph 规划执行报告知识图谱", lang="zh")))
-    add((iri, DCTERMS.title, Literal("plangraph knowledge graph of plan-execution reports", lang="en")))
+    for cls in (VOID.Dataset, DCAT.Dataset):
+        add((iri, RDF.type, cls))
+    for lang, title in TITLES.items():
+        add((iri, DCTERMS.title, Literal(title, lang=lang)))
     add((iri, RDFS.label, Literal("plangraph 数据集", lang="zh")))
+    add((iri, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     add((iri, DCTERMS.license, LICENCE))
-    add((iri, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    add((iri, DCTERMS.language, URIRef("http://id.loc.gov/vocabulary/iso639-1/zh")))
+    add((iri, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
     add((iri, VOID.sparqlEndpoint, minter.iri("sparql")))
-    add((iri, VOID.vocabulary, URIRef(ONTOLOGY_IRI + "#")))
+    add((iri, VOID.dataDump, minter.iri(DUMP_PATH)))
     add((iri, VOID.uriSpace, Literal(minter.base + "id/")))
+    for namespace in VOCABULARIES:
+        add((iri, VOID.vocabulary, URIRef(namespace)))
+    _distribution(graph, iri, minter)
     for report in reports:
         add((iri, DCTERMS.hasPart, report))
         add((iri, VOID.exampleResource, report))
+    _counts(graph, iri, counted)
+
+
+def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
+    dump, service = Minter.part(iri, "distribution", "trig"), Minter.part(iri, "service", "sparql")
+    graph.add((iri, DCAT.distribution, dump))
+    graph.add((dump, RDF.type, DCAT.Distribution))
+    graph.add((dump, DCAT.downloadURL, minter.iri(DUMP_PATH)))
+    graph.add((dump, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/trig")))
+    graph.add((dump, DCTERMS.license, LICENCE))
+    graph.add((dump, DCAT.accessService, service))
+    graph.add((service, RDF.type, DCAT.DataService))
+    graph.add((service, DCAT.endpointURL, minter.iri("sparql")))
+    graph.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+
+
+def _counts(graph: Graph, iri: URIRef, counted: list[Graph]) -> None:
+    """VoID statistics of every graph but the description: triples, entities, and one partition per class."""
+    triples, instances, predicates = 0, {}, set()
+    for data in counted:
+        triples += len(data)
+        predicates.update(data.predicates())
+        for thing, cls in data.subject_objects(RDF.type):
+            if isinstance(thing, URIRef):
+                instances.setdefault(cls, set()).add(thing)
+    graph.add((iri, VOID.triples, _integer(triples)))
+    graph.add((iri, VOID.entities, _integer(len(set().union(*instances.values())) if instances else 0)))
+    graph.add((iri, VOID.classes, _integer(len(instances))))
+    graph.add((iri, VOID.properties, _integer(len(predicates))))
+    for cls in sorted(instances):
+        partition = Minter.part(iri, "class", _key(cls))
+        graph.add((iri, VOID.classPartition, partition))
+        graph.add((partition, VOID["class"], cls))
+        graph.add((partition, VOID.entities, _integer(len(instances[cls]))))
+        if cls in EXAMPLE_CLASSES:
+            graph.add((iri, VOID.exampleResource, min(instances[cls])))
+
+
+def _integer(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+def _key(cls: URIRef) -> str:
+    """A readable key for a class IRI: ``pg-Figure``, ``qb-Observation``."""
+    for prefix, namespace in PREFIXES.items():
+        if str(cls).startswith(str(namespace)):
+            return f"{prefix}-{str(cls)[len(str(namespace)):]}"
+    return "x-" + str(cls).rstrip("/#").rpartition("/")[2].replace("#", "-")
 
 
 def validate_dataset(dataset: Dataset):

@@ -59,6 +59,8 @@ class PG(DefinedNamespace):
     Problem: URIRef
     ThemeConcept: URIRef
     Modality: URIRef
+    IndicatorNature: URIRef
+    Direction: URIRef
 
     # properties
     district: URIRef
@@ -94,6 +96,8 @@ class PG(DefinedNamespace):
     rank: URIRef
     alias: URIRef
     documentNumber: URIRef
+    nature: URIRef
+    direction: URIRef
 
     # individuals: figure roles
     TargetGrowth: URIRef
@@ -135,12 +139,19 @@ class PG(DefinedNamespace):
     # individuals: modality of a statement
     Achieved: URIRef
     Planned: URIRef
+    # individuals: nature and direction of an indicator
+    Anticipatory: URIRef
+    Binding: URIRef
+    HigherIsBetter: URIRef
+    LowerIsBetter: URIRef
     # concept schemes
     roles: URIRef
     qualifiers: URIRef
     derivations: URIRef
     statuses: URIRef
     modalities: URIRef
+    natures: URIRef
+    directions: URIRef
     # the data structure of figures
     figureStructure: URIRef
 

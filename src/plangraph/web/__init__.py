@@ -34,9 +34,11 @@ def create_app(config: dict | None = None) -> Flask:
         store = open_store(app.config["PLANGRAPH_DATA"] or [ensure_built()])
     app.extensions["plangraph.store"] = store
 
-    from . import sparql
+    from . import ontology, sparql
     app.register_blueprint(sparql.bp)
-    from .pages import bp as pages; app.register_blueprint(pages)
+    app.register_blueprint(ontology.bp)
+    from .pages import bp as pages
+    app.register_blueprint(pages)
     return app
 
 
