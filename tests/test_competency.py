@@ -2,7 +2,6 @@
 from decimal import Decimal
 from pathlib import Path
 
-
 from plangraph.query import run_query
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"

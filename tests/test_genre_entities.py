@@ -6,8 +6,8 @@ KNOWN_MISSES lists what the rules do not find yet, so a regression fails and a f
 import json
 
 import pytest
-
 from conftest import TEST_REPORTS
+
 from plangraph.report import read_report
 
 REPORTS = sorted(p.stem for p in TEST_REPORTS.glob("*.txt"))

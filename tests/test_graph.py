@@ -1,9 +1,9 @@
 """The seed report's graph: indicators with figures, units, periods and their source spans."""
 from decimal import Decimal
 
+from plangraph.dataset import union_graph
 from plangraph.query import run_query
 from plangraph.validation import validate
-from plangraph.dataset import union_graph
 
 FIGURES = """
 SELECT ?indicator ?role ?value ?unit ?period ?exact ?start ?end WHERE {

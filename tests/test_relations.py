@@ -2,8 +2,8 @@
 import pytest
 
 from plangraph.outline import parse_outline
-from plangraph.frames import repair
 from plangraph.relations import read_relations
+from plangraph.repair import repaired as repair
 
 SKELETON = "一、上半年计划执行情况\n(二)主要任务完成情况\n1.坚持项目兴区战略\n{h1}\n二、下半年工作安排\n(一)推进城市有机更新\n{h2}\n"
 

@@ -7,13 +7,20 @@ from typing import Iterable
 import pyoxigraph
 from rdflib import Dataset, Graph
 
-from .dataset import build_dataset, read_reports, report_files, union_graph, write_dataset
+from .dataset import (
+    build_dataset,
+    read_reports,
+    report_files,
+    union_graph,
+    write_dataset,
+)
 from .errors import ValidationFailed
 from .iris import Minter
 from .paths import built_dataset, ontology_dir, shapes_dir
 from .query import run_query
 from .store import open_store
-from .validation import Outcome, validate as validate_graph
+from .validation import Outcome
+from .validation import validate as validate_graph
 
 
 def build(reports: Iterable[str | Path] | None = None, output: str | Path | None = None,

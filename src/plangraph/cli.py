@@ -120,7 +120,8 @@ def serve(files, host, port, query_timeout, max_rows, threads):
 @click.option("--all", "show_all", is_flag=True, help="List every number, not only those that are not captured.")
 def coverage(reports, show_all):
     """List every number of REPORTS (default: data/reports/) and what it became; print the share captured."""
-    from .coverage import coverage as report_coverage, format_coverage
+    from .coverage import coverage as report_coverage
+    from .coverage import format_coverage
     from .dataset import read_reports
     for report in read_reports(reports or None):
         lines = format_coverage(report_coverage(report)).splitlines()

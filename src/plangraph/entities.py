@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .frames import AREA_SUFFIX, CJK, lead_end
 from .metadata import Metadata
-from .frames import AREA_SUFFIX, CJK, lead_end, repair
 from .relations import Named, Relations
+from .repair import repaired as repair
 
 # The IRI kind (Minter.thing) of each class.
 IRI_KIND = {"FunctionalArea": "place", "Street": "place", "Community": "place", "WaterBody": "place",

@@ -85,11 +85,6 @@ GENERIC = re.compile(r"^(?:\d|[一二三四五六七八九十两]+[个批家项�
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 
 
-def repair(text: str) -> str:
-    """Put back the ``·`` a ``?`` stands for between Chinese characters (same length, so offsets hold)."""
-    return re.sub(rf"(?<=[{CJK}])[?？](?=[{CJK}])", "·", text)
-
-
 def clauses(text: str, start: int, end: int):
     """Yield (start, end) of each clause of ``text[start:end]``, split at , ; : and 。."""
     for match in CLAUSE.finditer(text, start, end):

@@ -9,12 +9,43 @@ import re
 from dataclasses import dataclass
 
 from .frames import (
-    ACADEMICIANS, AGENTS, AREA_CHAIN, AREA_HEAD, CUT, DOCUMENT, DOCUMENT_ACTS, DOCUMENT_HEAD, ENTERPRISE_HEAD,
-    ENTERPRISE_LIST, FRAMED, GENERIC, GENERIC_STATUS, INTRODUCED, INTRODUCED_ONE, LEAD_WORD, PHASE, PLACE_HEAD,
-    PLACE_LIST, PLANNED_PART, PROJECT_HEAD, QUOTED_PLACE, SCENE_NAME, SCENES, SPECIFIC_STATUS, STREET_COMMUNITY,
-    TO_LAND, WATER, WATER_NAMED, clauses, lead_end, repair, split_list, strip_brackets, trim_lead,
+    ACADEMICIANS,
+    AGENTS,
+    AREA_CHAIN,
+    AREA_HEAD,
+    CUT,
+    DOCUMENT,
+    DOCUMENT_ACTS,
+    DOCUMENT_HEAD,
+    ENTERPRISE_HEAD,
+    ENTERPRISE_LIST,
+    FRAMED,
+    GENERIC,
+    GENERIC_STATUS,
+    INTRODUCED,
+    INTRODUCED_ONE,
+    LEAD_WORD,
+    PHASE,
+    PLACE_HEAD,
+    PLACE_LIST,
+    PLANNED_PART,
+    PROJECT_HEAD,
+    QUOTED_PLACE,
+    SCENE_NAME,
+    SCENES,
+    SPECIFIC_STATUS,
+    STREET_COMMUNITY,
+    TO_LAND,
+    WATER,
+    WATER_NAMED,
+    clauses,
+    lead_end,
+    split_list,
+    strip_brackets,
+    trim_lead,
 )
 from .outline import Outline, Sentence
+from .repair import repaired as repair
 
 __all__ = ["Named", "StatusEvent", "Containment", "Relations", "read_relations", "modality_map", "repair"]
 

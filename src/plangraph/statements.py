@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .frames import CJK
 from .outline import Outline
-from .frames import CJK, repair
 from .relations import modality_map
+from .repair import repaired as repair
 
 # 一是经济高位求进的拉动力不够强劲。……二是征收收尾挂地进度较慢。……
 PROBLEM_MARK = re.compile(r"[一二三四五六七八九十]是")

@@ -6,12 +6,12 @@ from functools import lru_cache
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef, plugin
+from rdflib.collection import Collection
+from rdflib.namespace import RDFS, SH, SKOS
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.query import Processor
-from rdflib.collection import Collection
-from rdflib.namespace import RDFS, SH, SKOS
 
 from .errors import ValidationUnavailable
 from .paths import ontology_dir, shapes_dir

@@ -6,7 +6,21 @@ ontology file. W3C and schema.org terms come from rdflib's own closed namespaces
 """
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
-    DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, TIME, VOID, XSD,
+    DCAT,
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    QB,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    TIME,
+    VOID,
+    XSD,
     DefinedNamespace,
 )
 
