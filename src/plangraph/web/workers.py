@@ -63,8 +63,8 @@ class Pool:
         self.source, self.timeout, self.start_timeout = source, timeout, start_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
-        workers = [_Worker(source) for _ in range(max(1, size))]
-        for worker in workers:
+        self.workers = {_Worker(source) for _ in range(max(1, size))}  # every live worker, busy or idle
+        for worker in self.workers:
             if not worker.wait_ready(start_timeout):
                 raise RuntimeError("A query worker did not start; see its error above.")
             self._idle.put(worker)
@@ -87,29 +87,34 @@ class Pool:
             return failure(QueryTimeout(
                 f"The query ran past the time limit of {self.timeout:g} s and was stopped. Make it more "
                 f"selective (bind a subject or type, add LIMIT), or run it on your own copy of the data."))
-        except (EOFError, OSError, BrokenPipeError) as error:
+        except Exception as error:  # noqa: BLE001 - EOF, a broken pipe, a truncated pickle: the worker died
             self._replace(worker)
-            return failure(RuntimeError(f"the query worker died while answering ({error or 'no answer'})"))
+            return failure(RuntimeError(f"the query worker died while answering "
+                                        f"({type(error).__name__}: {error or 'no answer'})"))
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and start another in the background, so the request is answered at once."""
+        self.workers.discard(worker)
+
         def restart():
             worker.kill()
             if self._closed:
                 return
             fresh = _Worker(self.source)
             if fresh.wait_ready(self.start_timeout):
+                self.workers.add(fresh)
                 self._idle.put(fresh)
         threading.Thread(target=restart, name="plangraph-worker-restart", daemon=True).start()
 
+    def idle(self) -> int:
+        """How many workers are ready for a task."""
+        return self._idle.qsize()
+
     def close(self) -> None:
-        """Stop every idle worker."""
+        """Stop every worker."""
         self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                return
+        for worker in list(self.workers):
+            worker.kill()
 
 
 class Inline:
