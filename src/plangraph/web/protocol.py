@@ -7,10 +7,12 @@ refusals, each with its status: a malformed request is 400, an unsupported body 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
 import pyoxigraph
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import MIMEAccept, MultiDict
+from werkzeug.http import parse_accept_header
 
 from ..errors import QueryRefused
 from .results import WRITERS
@@ -123,6 +125,16 @@ def formats(accept, format_value: str | None) -> dict:
 
     A kind with nothing acceptable maps to None; the query's actual kind decides whether that is a 406.
     """
+    return dict(_formats(accept.to_header() if accept else "", format_value))
+
+
+@lru_cache(maxsize=256)
+def _formats(header: str, format_value: str | None) -> tuple:
+    # clients send few distinct Accept headers; negotiating once per header saves work on every request
+    return tuple(_choose(parse_accept_header(header, MIMEAccept), format_value).items())
+
+
+def _choose(accept, format_value: str | None) -> dict:
     if format_value:
         name = ALIASES.get(format_value, format_value)
         by_type = {media: n for kind in WRITERS.values() for n, (media, _) in kind.items()}

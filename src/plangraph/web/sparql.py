@@ -22,6 +22,7 @@ from .workers import Inline, Pool
 bp = Blueprint("sparql", __name__)
 METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 GZIP_MIN_BYTES = 1024
+CACHE_BYTES = 64 * 1024 * 1024  # answers kept in memory, at most
 EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
 
 
@@ -31,7 +32,7 @@ class Endpoint:
     def __init__(self, app):
         store, config = app.extensions["plangraph.store"], app.config
         self.store, self.config = store, config
-        self.lock, self.cache = threading.Lock(), OrderedDict()
+        self.lock, self.cache, self.cached_bytes = threading.Lock(), OrderedDict(), 0
         self.description: dict = {}
         if isinstance(store, pyoxigraph.Store):
             dump = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
@@ -51,11 +52,13 @@ class Endpoint:
                 return entry
         entry = [self.executor.run(task), None]
         size = int(self.config["PLANGRAPH_CACHE_SIZE"])
-        if self.tag is not None and size > 0 and entry[0].status == 200:
+        if self.tag is not None and size > 0 and entry[0].status == 200 and len(entry[0].body) < CACHE_BYTES // 16:
             with self.lock:
-                self.cache[key] = entry
-                while len(self.cache) > size:
-                    self.cache.popitem(last=False)
+                if key not in self.cache:
+                    self.cache[key] = entry
+                    self.cached_bytes += len(entry[0].body)
+                while len(self.cache) > size or self.cached_bytes > CACHE_BYTES:
+                    self.cached_bytes -= len(self.cache.popitem(last=False)[1][0].body)
         return entry
 
 

@@ -61,7 +61,7 @@ class Pool:
 
     def __init__(self, source, size: int, timeout: float, start_timeout: float = 120):
         self.source, self.timeout, self.start_timeout = source, timeout, start_timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # the warmest worker first
         self._closed = False
         self.workers = {_Worker(source) for _ in range(max(1, size))}  # every live worker, busy or idle
         for worker in self.workers:
