@@ -160,3 +160,33 @@ def test_a_request_body_over_the_limit_is_a_413(app, client):
     finally:
         app.config["PLANGRAPH_MAX_REQUEST_BYTES"] = 1_000_000
     assert response.status_code == 413
+
+
+class Remote:
+    """Stands in for an external store: only ``query(sparql, **kwargs)``, returning pyoxigraph results."""
+
+    def __init__(self, store):
+        self.store, self.calls = store, 0
+
+    def query(self, sparql, **kwargs):
+        self.calls += 1
+        return self.store.query(sparql, **kwargs)
+
+
+def test_a_store_with_only_a_query_method_is_served_inline_and_never_cached(seed_store):
+    from plangraph.web import create_app
+    remote = Remote(seed_store)
+    client = create_app({"PLANGRAPH_STORE": remote, "TESTING": True}).test_client()
+    for _ in range(2):
+        response = _get(client, INDICATORS)
+        assert response.status_code == 200 and "地区生产总值" in response.get_data(as_text=True)
+        assert "ETag" not in response.headers
+    assert remote.calls == 2
+    assert client.get("/sparql", headers={"Accept": "text/turtle"}).status_code == 200
+
+
+def test_head_and_post_form_with_format(client):
+    head = client.head("/sparql", query_string={"query": INDICATORS})
+    assert head.status_code == 200 and head.mimetype == "application/sparql-results+json"
+    form = client.post("/sparql", data={"query": INDICATORS, "format": "csv"})
+    assert form.mimetype == "text/csv" and form.get_data(as_text=True).startswith("name\r\n")
