@@ -20,7 +20,7 @@ def limited(seed_store):
     app = create_app({"PLANGRAPH_STORE": seed_store, "TESTING": True, "PLANGRAPH_QUERY_TIMEOUT": TIMEOUT,
                       "PLANGRAPH_WORKERS": 2})
     yield app
-    app.extensions["plangraph.sparql"].executor.close()
+    app.extensions["plangraph.sparql"].close()
 
 
 @pytest.fixture()

@@ -86,7 +86,7 @@ def w3c_client():
     from plangraph.web import create_app
     app = create_app({"PLANGRAPH_STORE": open_store([DATA]), "TESTING": True, "PLANGRAPH_WORKERS": 1})
     yield app.test_client()
-    app.extensions["plangraph.sparql"].executor.close()
+    app.extensions["plangraph.sparql"].close()
 
 
 def _send(client, method, path, content_type, body):

@@ -27,21 +27,47 @@ EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
 
 
 class Endpoint:
-    """What the endpoint holds for an app: the executor, the dataset's version tag, the answer cache."""
+    """What the endpoint holds for an app: the executor, the dataset's version tag, the answer cache.
+
+    Workers start on the first query (or ``start()``), so apps that never query cost no processes.
+    """
 
     def __init__(self, app):
-        store, config = app.extensions["plangraph.store"], app.config
-        self.store, self.config = store, config
+        self.store, self.config = app.extensions["plangraph.store"], app.config
         self.lock, self.cache, self.cached_bytes = threading.Lock(), OrderedDict(), 0
         self.description: dict = {}
-        if isinstance(store, pyoxigraph.Store):
-            dump = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-            self.tag = hashlib.sha256(dump).hexdigest()[:16]  # the data never changes while served
-            workers = int(config["PLANGRAPH_WORKERS"])
-            self.executor = Pool(dump, workers, float(config["PLANGRAPH_QUERY_TIMEOUT"])) if workers > 0 \
-                else Inline(store)
-        else:  # a store we cannot copy or fingerprint (e.g. remote): run inline, cache nothing
-            self.tag, self.executor = None, Inline(store)
+        self._starting, self._executor, self._tag = threading.Lock(), None, None
+
+    def start(self) -> None:
+        """Copy the data into the query workers and fingerprint it, once."""
+        with self._starting:
+            if self._executor is not None:
+                return
+            if isinstance(self.store, pyoxigraph.Store):
+                dump = self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+                self._tag = hashlib.sha256(dump).hexdigest()[:16]  # the data never changes while served
+                workers = int(self.config["PLANGRAPH_WORKERS"])
+                self._executor = Pool(dump, workers, float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
+                    if workers > 0 else Inline(self.store)
+            else:  # a store we cannot copy or fingerprint (e.g. remote): run inline, cache nothing
+                self._executor = Inline(self.store)
+
+    @property
+    def executor(self):
+        """The pool of query workers (or the inline runner)."""
+        self.start()
+        return self._executor
+
+    @property
+    def tag(self) -> str | None:
+        """A fingerprint of the served data, None when it cannot be taken (then no ETag, no cache)."""
+        self.start()
+        return self._tag
+
+    def close(self) -> None:
+        """Stop the query workers."""
+        if self._executor is not None:
+            self._executor.close()
 
     def answer(self, key: tuple, task: Task) -> list:
         """Return the cached [answer, gzipped body] for ``key``, running the task when it is not cached."""
@@ -63,7 +89,7 @@ class Endpoint:
 
 
 def setup(app) -> None:
-    """Start the endpoint's workers for ``app`` (called once, when the blueprint is registered)."""
+    """Give ``app`` its endpoint (called once, when the blueprint is registered)."""
     app.extensions["plangraph.sparql"] = Endpoint(app)
 
 

@@ -3,7 +3,7 @@
 pyoxigraph cannot cancel a running query from Python, so a query that passes its time limit is stopped by
 killing the process that runs it; a fresh worker takes its place. A worker that crashes is replaced the same
 way, so neither a runaway nor a crashing query can take the server down. Each worker loads the same data
-(the data files, or an N-Quads copy of a given store) once at start and answers tasks over a pipe.
+(an N-Quads copy of the app's store) once at start and answers tasks over a pipe.
 
 Stores that are not pyoxigraph stores (e.g. a remote SPARQL adapter) run inline in the request thread:
 ``Inline`` calls ``store.query`` directly and relies on the store's own time limit.
@@ -21,15 +21,11 @@ from .results import Answer, Task, evaluate, failure
 _CONTEXT = multiprocessing.get_context("spawn")  # never fork a threaded server
 
 
-def _serve(conn, source) -> None:
-    """Worker process: load the store, say ready, then answer tasks until the pipe closes."""
-    from ..store import open_store
+def _serve(conn, nquads: bytes) -> None:
+    """Worker process: load the store from N-Quads, say ready, then answer tasks until the pipe closes."""
     import pyoxigraph
-    if isinstance(source, bytes):
-        store = pyoxigraph.Store()
-        store.bulk_load(input=source, format=pyoxigraph.RdfFormat.N_QUADS)
-    else:
-        store = open_store(source)
+    store = pyoxigraph.Store()
+    store.bulk_load(input=nquads, format=pyoxigraph.RdfFormat.N_QUADS)
     conn.send("ready")
     while True:
         try:
