@@ -126,6 +126,10 @@ def test_large_answers_are_gzipped_when_the_client_accepts_it(client):
     zipped = client.get("/sparql", query_string={"query": query}, headers={"Accept-Encoding": "gzip"})
     assert zipped.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped.vary
     assert gzip.decompress(zipped.get_data()) == plain.get_data()
+    assert zipped.headers["ETag"] not in (None, plain.headers["ETag"])  # another encoding, another tag
+    again = client.get("/sparql", query_string={"query": query},
+                       headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
+    assert again.status_code == 304
     assert "Content-Encoding" not in _get(client, "ASK {}").headers
 
 

@@ -129,17 +129,17 @@ def sparql():
     key = (operation.query, operation.default_graphs, operation.named_graphs, tuple(formats.items()), base,
            task.max_rows)
     zipped = "gzip" in request.accept_encodings
-    etag = _etag(endpoint, key, zipped) if request.method in ("GET", "HEAD") else None
-    if etag and request.if_none_match.contains(etag.strip('"')):
-        return Response(status=304, headers={"ETag": etag})
+    etag = _etag(endpoint, key) if request.method in ("GET", "HEAD") else None
+    if etag and (request.if_none_match.contains(etag) or request.if_none_match.contains(etag + "-gz")):
+        return Response(status=304, headers={"ETag": f'"{etag}"'})  # either encoding the client holds is current
     return _respond(endpoint.answer(key, task), etag, zipped)
 
 
-def _etag(endpoint: Endpoint, key: tuple, zipped: bool) -> str | None:
+def _etag(endpoint: Endpoint, key: tuple) -> str | None:
+    """The entity tag of an answer (unquoted): the data's fingerprint and the request's key, hashed."""
     if endpoint.tag is None:
         return None
-    digest = hashlib.sha256(repr((endpoint.tag, key)).encode("utf-8")).hexdigest()[:24]
-    return f'"{digest}{"-gz" if zipped else ""}"'
+    return hashlib.sha256(repr((endpoint.tag, key)).encode("utf-8")).hexdigest()[:24]
 
 
 def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
@@ -153,10 +153,9 @@ def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
         if entry[1] is None:
             entry[1] = gzip.compress(body, compresslevel=5, mtime=0)
         body, headers["Content-Encoding"] = entry[1], "gzip"
-    elif etag:
-        etag = etag.replace("-gz", "")
+        etag = etag and etag + "-gz"  # another encoding, another entity tag
     if etag:
-        headers["ETag"] = etag
+        headers["ETag"] = f'"{etag}"'
     return Response(body, 200, headers=headers, content_type=_content_type(answer.media_type))
 
 
