@@ -4,8 +4,8 @@
 
 Exports the dataset as N-Quads (``plangraph export``; with --reports, ``plangraph build`` of those
 reports into an .nq file, for a larger graph), starts on loopback: ``oxigraph serve-read-only`` (union
-default graph), ``plangraph serve`` twice (answer cache off, and on), and a minimal Flask+rdflib endpoint
-(defined below). Then drives each in turn with the same mix of queries (lookups, label search,
+default graph), ``plangraph serve`` twice (answer cache off, and on), a minimal Flask+rdflib endpoint
+(defined below), and an empty WSGI app on waitress that shows the ceiling of the server and the client. Then drives each in turn with the same mix of queries (lookups, label search,
 aggregation, DESCRIBE, incoming links) from concurrent client threads, repeated and in alternating order
 so noise shows, and prints requests/s, p50 and p99 per run, the medians, and the ratios. Bounded: every
 run lasts ``--seconds``; everything runs on 127.0.0.1 and is stopped at the end.
@@ -82,6 +82,12 @@ def rdflib_app(path: str):
     return app
 
 
+def empty_app(environ, start_response):
+    """A WSGI app that answers every request with an empty result: the ceiling waitress and this client allow."""
+    start_response("200 OK", [("Content-Type", "application/sparql-results+json")])
+    return [b'{"head":{"vars":[]},"results":{"bindings":[]}}']
+
+
 def start_servers(export: Path, work: Path) -> dict:
     """Start every server under test; return name -> (port, process)."""
     servers, location = {}, work / "oxigraph"
@@ -96,8 +102,9 @@ def start_servers(export: Path, work: Path) -> dict:
         servers[name] = (port, subprocess.Popen(
             [str(BIN / "plangraph"), "serve", str(export), "--port", str(port), "--cache-size", cache],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    port = free_port()
-    servers["rdflib"] = (port, subprocess.Popen([sys.executable, __file__, "--serve-rdflib", str(export), str(port)],
+    for name, mode in (("rdflib", "--serve-rdflib"), ("waitress ceiling", "--serve-empty")):
+        port = free_port()
+        servers[name] = (port, subprocess.Popen([sys.executable, __file__, mode, str(export), str(port)],
                                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     for port, process in servers.values():
         wait_for(port, process)
@@ -201,6 +208,8 @@ def report(results: dict) -> None:
     for name, runs in results.items():
         print(f"  {name:<19} {median[name]:8.1f} req/s  p50 {statistics.median(r['p50'] for r in runs):7.2f} ms"
               f"  p99 {statistics.median(r['p99'] for r in runs):8.2f} ms")
+    print(f"(the waitress ceiling is an app that does nothing: {median['waitress ceiling']:.0f} req/s is the most "
+          "any waitress app reaches with this client on this machine)")
     for mode in ("uncached", "cached"):
         ours = median[f"plangraph {mode}"]
         print(f"plangraph {mode}: {ours / median['oxigraph']:.2f}× oxigraph (goal ≥ 1.0), "
@@ -208,8 +217,9 @@ def report(results: dict) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--serve-rdflib":
+    if len(sys.argv) == 4 and sys.argv[1] in ("--serve-rdflib", "--serve-empty"):
         from waitress import serve
-        serve(rdflib_app(sys.argv[2]), host="127.0.0.1", port=int(sys.argv[3]), threads=8, _quiet=True)
+        app = rdflib_app(sys.argv[2]) if sys.argv[1] == "--serve-rdflib" else empty_app
+        serve(app, host="127.0.0.1", port=int(sys.argv[3]), threads=8, _quiet=True)
     else:
         main()

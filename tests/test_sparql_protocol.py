@@ -194,3 +194,14 @@ def test_head_and_post_form_with_format(client):
     assert head.status_code == 200 and head.mimetype == "application/sparql-results+json"
     form = client.post("/sparql", data={"query": INDICATORS, "format": "csv"})
     assert form.mimetype == "text/csv" and form.get_data(as_text=True).startswith("name\r\n")
+
+
+def test_a_repeated_get_is_answered_in_front_of_flask_with_the_same_bytes(app, client, monkeypatch):
+    query = "SELECT ?name WHERE { ?i a pg:Indicator ; skos:prefLabel ?name } LIMIT 3"
+    first = _get(client, query, "text/csv")
+    monkeypatch.setattr(app.extensions["plangraph.sparql"], "answer", lambda *a: pytest.fail("not from memory"))
+    again = _get(client, query, "text/csv")
+    assert again.status_code == 200 and again.get_data() == first.get_data()
+    assert again.headers["ETag"] == first.headers["ETag"] and again.headers["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/sparql", query_string={"query": query}, headers={"Accept": "text/csv",
+                      "If-None-Match": first.headers["ETag"]}).status_code == 304

@@ -16,6 +16,7 @@ from flask import Blueprint, Response, current_app, request
 
 from ..errors import QueryRefused
 from . import description, guard, protocol
+from .fastpath import FastPath
 from .results import WRITERS, Answer, Task
 from .workers import Inline, Pool
 
@@ -89,8 +90,9 @@ class Endpoint:
 
 
 def setup(app) -> None:
-    """Give ``app`` its endpoint (called once, when the blueprint is registered)."""
+    """Give ``app`` its endpoint (called once, when the blueprint is registered), with the fast path."""
     app.extensions["plangraph.sparql"] = Endpoint(app)
+    app.wsgi_app = FastPath(app.wsgi_app, app)
 
 
 bp.record_once(lambda state: setup(state.app))
