@@ -112,7 +112,8 @@ def query(sparql, fmt, data):
 @click.option("--max-query-length", default=100_000, show_default=True, type=int,
               help="Most characters of query text accepted (longer: 413).")
 @click.option("--workers", default=2, show_default=True, type=int,
-              help="Query worker processes; a query past its time limit is stopped by killing its worker.")
+              help="Query worker processes; a query past its time limit is stopped by killing its worker "
+                   "(0: run queries in the server process, with no hard time limit).")
 @click.option("--cache-size", default=1024, show_default=True, type=int,
               help="Answers of identical queries kept in memory (the served data never changes); 0: none.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
