@@ -23,7 +23,8 @@ UPDATE = "application/sparql-update"
 READ_ONLY = ("This endpoint is read-only: SPARQL Update (update= or application/sparql-update) is not "
              "accepted, and the data is never changed. Send a query with query= instead.")
 
-# format= values and media types per result kind, in order of preference (the first is the default).
+# Other media types clients send (SPARQLWrapper, browsers, older tools), mapped to our format names; the
+# formats themselves, in order of preference, are results.WRITERS.
 ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml",
            "application/x-turtle": "turtle", "text/plain": "ntriples", "application/json+ld": "jsonld"}
 
