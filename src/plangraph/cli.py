@@ -105,14 +105,25 @@ def query(sparql, fmt, data):
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", "-p", default=8000, show_default=True, type=int)
-@click.option("--query-timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
-@click.option("--max-rows", default=10000, show_default=True, type=int, help="Most result rows a query returns.")
+@click.option("--query-timeout", default=30.0, show_default=True, type=float,
+              help="Seconds a query may run before it is stopped (answered 503).")
+@click.option("--max-rows", default=10000, show_default=True, type=int,
+              help="Most result rows (or triples) a query returns; more are cut and flagged.")
+@click.option("--max-query-length", default=100_000, show_default=True, type=int,
+              help="Most characters of query text accepted (longer: 413).")
+@click.option("--workers", default=2, show_default=True, type=int,
+              help="Query worker processes; a query past its time limit is stopped by killing its worker "
+                   "(0: run queries in the server process, with no hard time limit).")
+@click.option("--cache-size", default=1024, show_default=True, type=int,
+              help="Answers of identical queries kept in memory (the served data never changes); 0: none.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
-def serve(files, host, port, query_timeout, max_rows, threads):
+def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, cache_size, threads):
     """Serve the built dataset (or FILES: Turtle, TriG, N-Quads) with a SPARQL endpoint at /sparql."""
     from .server import run
     run(list(files), host=host, port=port, threads=threads,
-        config={"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows})
+        config={"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows,
+                "PLANGRAPH_MAX_QUERY_LENGTH": max_query_length, "PLANGRAPH_WORKERS": workers,
+                "PLANGRAPH_CACHE_SIZE": cache_size})
 
 
 @main.command()

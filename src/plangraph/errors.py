@@ -6,6 +6,8 @@
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
     ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
     └── QueryError            a SPARQL query that does not parse or cannot run
+        ├── QueryRefused      a query or request the endpoint will not run (SERVICE, update, too long…)
+        └── QueryTimeout      a query stopped at the time limit
 """
 
 
@@ -39,3 +41,19 @@ class ValidationUnavailable(PlangraphError):
 
 class QueryError(PlangraphError):
     """A SPARQL query that is malformed or refused."""
+
+
+class QueryRefused(QueryError):
+    """A query or request this endpoint will not run (SERVICE, an update, too long, a protocol breach).
+
+    ``status`` is the HTTP status the web app answers with.
+    """
+
+    def __init__(self, message: str, status: int = 400, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past the time limit and was stopped."""

@@ -12,7 +12,11 @@ DEFAULTS = {
     "PLANGRAPH_DATA": [],            # RDF files to serve; empty: the project's built dataset
     "PLANGRAPH_BASE": None,          # base IRI of the data; None: PLANGRAPH_BASE or the default
     "PLANGRAPH_QUERY_TIMEOUT": 30.0,  # seconds
-    "PLANGRAPH_MAX_ROWS": 10000,
+    "PLANGRAPH_MAX_ROWS": 10000,     # result rows (or triples) per answer; more are cut and flagged
+    "PLANGRAPH_MAX_QUERY_LENGTH": 100_000,   # characters of query text
+    "PLANGRAPH_MAX_REQUEST_BYTES": 1_000_000,  # bytes of POST body
+    "PLANGRAPH_WORKERS": 2,          # query worker processes (killable at the time limit)
+    "PLANGRAPH_CACHE_SIZE": 1024,    # answers kept for identical queries (the data is immutable)
 }
 
 

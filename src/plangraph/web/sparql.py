@@ -1,31 +1,207 @@
-"""The SPARQL endpoint at /sparql: GET ?query= and POST (form or application/sparql-query)."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql: read the request, guard it, run it in a worker, answer.
+
+Reading and format choice live in protocol.py, the keyword guard in guard.py, running and writing
+results in results.py and workers.py; this module wires them to Flask and adds the HTTP around the answer:
+the service description, CORS, Vary, gzip, ETag/304 and a cache of answers over the immutable dataset.
+"""
 from __future__ import annotations
 
-import pyoxigraph
-from flask import Blueprint, Response, request
+import gzip
+import hashlib
+import threading
+from collections import OrderedDict
 
-from ..errors import QueryError
-from ..query import run_query
-from . import get_store
+import pyoxigraph
+from flask import Blueprint, Response, current_app, request
+
+from ..errors import QueryRefused
+from . import description, guard, protocol
+from .fastpath import FastPath
+from .results import WRITERS, Answer, Task
+from .workers import Inline, Pool
 
 bp = Blueprint("sparql", __name__)
+METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+GZIP_MIN_BYTES = 1024
+CACHE_BYTES = 64 * 1024 * 1024  # answers kept in memory, at most
+EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
 
-RESULTS_JSON = "application/sparql-results+json"
+
+class Endpoint:
+    """What the endpoint holds for an app: the executor, the dataset's version tag, the answer cache.
+
+    Workers start on the first query (or ``start()``), so apps that never query cost no processes.
+    """
+
+    def __init__(self, app):
+        self.store, self.config = app.extensions["plangraph.store"], app.config
+        self.lock, self.cache, self.cached_bytes = threading.Lock(), OrderedDict(), 0
+        self.description: dict = {}
+        self._starting, self._executor, self._tag = threading.Lock(), None, None
+
+    def start(self) -> None:
+        """Copy the data into the query workers and fingerprint it, once."""
+        with self._starting:
+            if self._executor is not None:
+                return
+            if isinstance(self.store, pyoxigraph.Store):
+                dump = self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+                self._tag = hashlib.sha256(dump).hexdigest()[:16]  # the data never changes while served
+                workers = int(self.config["PLANGRAPH_WORKERS"])
+                self._executor = Pool(dump, workers, float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
+                    if workers > 0 else Inline(self.store)
+            else:  # a store we cannot copy or fingerprint (e.g. remote): run inline, cache nothing
+                self._executor = Inline(self.store)
+
+    @property
+    def executor(self):
+        """The pool of query workers (or the inline runner)."""
+        self.start()
+        return self._executor
+
+    @property
+    def tag(self) -> str | None:
+        """A fingerprint of the served data, None when it cannot be taken (then no ETag, no cache)."""
+        self.start()
+        return self._tag
+
+    def close(self) -> None:
+        """Stop the query workers."""
+        if self._executor is not None:
+            self._executor.close()
+
+    def answer(self, key: tuple, task: Task) -> list:
+        """Return the cached [answer, gzipped body] for ``key``, running the task when it is not cached."""
+        with self.lock:
+            entry = self.cache.get(key)
+            if entry is not None:
+                self.cache.move_to_end(key)
+                return entry
+        entry = [self.executor.run(task), None]
+        size = int(self.config["PLANGRAPH_CACHE_SIZE"])
+        if self.tag is not None and size > 0 and entry[0].status == 200 and len(entry[0].body) < CACHE_BYTES // 16:
+            with self.lock:
+                if key not in self.cache:
+                    self.cache[key] = entry
+                    self.cached_bytes += len(entry[0].body)
+                while len(self.cache) > size or self.cached_bytes > CACHE_BYTES:
+                    self.cached_bytes -= len(self.cache.popitem(last=False)[1][0].body)
+        return entry
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
+def setup(app) -> None:
+    """Give ``app`` its endpoint (called once, when the blueprint is registered), with the fast path."""
+    app.extensions["plangraph.sparql"] = Endpoint(app)
+    app.wsgi_app = FastPath(app.wsgi_app, app)
+
+
+bp.record_once(lambda state: setup(state.app))
+
+
+def _endpoint() -> Endpoint:
+    return current_app.extensions["plangraph.sparql"]
+
+
+@bp.route("/sparql", methods=[*METHODS, "PUT", "DELETE", "PATCH"], provide_automatic_options=False)
 def sparql():
-    """Answer a SPARQL query with SPARQL JSON results (SELECT/ASK) or Turtle (CONSTRUCT/DESCRIBE)."""
-    if request.method == "POST" and request.mimetype == "application/sparql-query":
-        text = request.get_data(as_text=True)
-    else:
-        text = request.values.get("query")
-    if not text:
-        return Response("Missing the query parameter: /sparql?query=SELECT…", 400, mimetype="text/plain")
+    """Answer a SPARQL 1.1 Protocol request, or describe the service when a GET carries no query."""
+    if request.method == "OPTIONS":
+        return Response(status=204, headers={"Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+                                             "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match",
+                                             "Access-Control-Max-Age": "86400", "Allow": ", ".join(METHODS)})
+    if request.method not in METHODS:
+        return _text(405, f"{request.method} is not allowed on /sparql: query with GET or POST.",
+                     {"Allow": ", ".join(METHODS)})
+    config, endpoint = current_app.config, _endpoint()
     try:
-        results = run_query(get_store(), text)
-    except QueryError as error:
-        return Response(str(error), 400, mimetype="text/plain")
-    if isinstance(results, pyoxigraph.QueryTriples):
-        return Response(results.serialize(format=pyoxigraph.RdfFormat.TURTLE), mimetype="text/turtle")
-    return Response(results.serialize(format=pyoxigraph.QueryResultsFormat.JSON), mimetype=RESULTS_JSON)
+        operation = protocol.read(request, int(config["PLANGRAPH_MAX_REQUEST_BYTES"]))
+        if operation is None:
+            return _browser_page() or _service_description(endpoint)
+        shape = guard.check(operation.query, int(config["PLANGRAPH_MAX_QUERY_LENGTH"]))
+        formats = protocol.formats(request.accept_mimetypes, operation.format)
+        if not any(formats.values()):
+            offered = ", ".join(media for table in WRITERS.values() for media, _ in table.values())
+            raise QueryRefused(f"None of this endpoint's formats is acceptable ({offered}); "
+                               "widen Accept or pass format=.", status=406)
+    except QueryRefused as error:
+        return _text(error.status, str(error), error.headers)
+    base = request.base_url
+    task = Task(operation.query, operation.options(shape.has_dataset_clause, base), formats,
+                int(config["PLANGRAPH_MAX_ROWS"]))
+    key = (operation.query, operation.default_graphs, operation.named_graphs, tuple(formats.items()), base,
+           task.max_rows)
+    zipped = "gzip" in request.accept_encodings
+    etag = _etag(endpoint, key) if request.method in ("GET", "HEAD") else None
+    if etag and (request.if_none_match.contains(etag) or request.if_none_match.contains(etag + "-gz")):
+        return Response(status=304, headers={"ETag": f'"{etag}"'})  # either encoding the client holds is current
+    return _respond(endpoint.answer(key, task), etag, zipped)
+
+
+def _etag(endpoint: Endpoint, key: tuple) -> str | None:
+    """The entity tag of an answer (unquoted): the data's fingerprint and the request's key, hashed."""
+    if endpoint.tag is None:
+        return None
+    return hashlib.sha256(repr((endpoint.tag, key)).encode("utf-8")).hexdigest()[:24]
+
+
+def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
+    answer: Answer = entry[0]
+    if answer.status != 200:
+        return _text(answer.status, answer.body.decode("utf-8").rstrip("\n"))
+    body, headers = answer.body, {"Plangraph-Rows": str(answer.rows)}
+    if answer.truncated:
+        headers["Plangraph-Truncated"] = f"max-rows={answer.rows}"
+    if zipped and len(body) >= GZIP_MIN_BYTES:
+        if entry[1] is None:
+            entry[1] = gzip.compress(body, compresslevel=5, mtime=0)
+        body, headers["Content-Encoding"] = entry[1], "gzip"
+        etag = etag and etag + "-gz"  # another encoding, another entity tag
+    if etag:
+        headers["ETag"] = f'"{etag}"'
+    return Response(body, 200, headers=headers, content_type=_content_type(answer.media_type))
+
+
+def _content_type(media_type: str) -> str:
+    return f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
+
+
+def _text(status: int, message: str, headers: dict | None = None) -> Response:
+    return Response(message + "\n", status, headers=headers or {}, content_type="text/plain; charset=utf-8")
+
+
+def _browser_page():
+    """Hand a browser (it prefers HTML) to the query page, when the app has one."""
+    offers = ["text/turtle", "application/ld+json", "text/html"]
+    if request.accept_mimetypes.best_match(offers) != "text/html" or request.accept_mimetypes["text/html"] < 1:
+        return None
+    page = current_app.config.get("PLANGRAPH_QUERY_PAGE") or current_app.view_functions.get("pages.query_page")
+    return page() if page else None
+
+
+def _service_description(endpoint: Endpoint) -> Response:
+    """Describe the service in Turtle or JSON-LD (or another RDF format the client prefers)."""
+    name = protocol.formats(request.accept_mimetypes, request.args.get("format"))["graph"]
+    if name is None:
+        return _text(406, "The service description is available as text/turtle or application/ld+json.")
+    media_type, _ = WRITERS["graph"][name]
+    url = request.base_url
+    with endpoint.lock:
+        if url not in endpoint.description:
+            endpoint.description[url] = description.describe(endpoint.store, url)
+        triples = endpoint.description[url]
+    body = description.serialize(triples, _RDF_FORMATS[name])
+    return Response(body, 200, content_type=_content_type(media_type))
+
+
+_RDF_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+                "jsonld": pyoxigraph.RdfFormat.JSON_LD, "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
+                "nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG}
+
+
+@bp.after_request
+def _headers(response: Response) -> Response:
+    """Every /sparql answer varies by Accept, encoding and Origin, and is readable from any origin."""
+    response.vary.update(("Accept", "Accept-Encoding", "Origin"))
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = EXPOSED
+    return response
