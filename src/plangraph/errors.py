@@ -5,7 +5,8 @@
     │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
     ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
-    └── QueryError            a SPARQL query that does not parse or cannot run
+    ├── QueryError            a SPARQL query that does not parse or cannot run
+    └── RemoteError           a remote SPARQL or Graph Store endpoint that cannot be reached or refuses
 """
 
 
@@ -39,3 +40,7 @@ class ValidationUnavailable(PlangraphError):
 
 class QueryError(PlangraphError):
     """A SPARQL query that is malformed or refused."""
+
+
+class RemoteError(PlangraphError):
+    """A remote SPARQL or Graph Store Protocol endpoint that is unreachable or answers with an error."""

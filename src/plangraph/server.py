@@ -12,7 +12,12 @@ from .web import create_app
 
 def run(files: list[Path], host: str, port: int, threads: int = 8, config: dict | None = None) -> None:
     """Load the data once, then serve it until interrupted."""
-    data = [str(p) for p in files] or [str(ensure_built())]
-    app = create_app({**(config or {}), "PLANGRAPH_DATA": data})
+    config = config or {}
+    if config.get("PLANGRAPH_SPARQL_URL") or config.get("PLANGRAPH_STORE_PATH"):
+        data = [str(config.get("PLANGRAPH_SPARQL_URL") or config["PLANGRAPH_STORE_PATH"])]
+    else:
+        data = [str(p) for p in files] or [str(ensure_built())]
+        config = {**config, "PLANGRAPH_DATA": data}
+    app = create_app(config)
     click.echo(f"plangraph serving {', '.join(data)} on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     serve(app, host=host, port=port, threads=threads, ident="plangraph")
