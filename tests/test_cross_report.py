@@ -156,3 +156,12 @@ def test_a_place_is_followed_across_reports_once_places_are_extracted():
     found = rows(store, "place-across-reports.rq")
     assert [(r["period"], r["mentions"], r["projects"]) for r in found] == [("2020-S1", "1", "1"), ("2021-S1", "2", "2")]
     assert set(found[1]["statuses"].split()) == {"Acquisition", "SpedUp"}
+
+
+def test_a_series_follows_exact_matches_only(corpus_store):
+    text = (QUERIES / "indicator-series.rq").read_text(encoding="utf-8")
+    exact = text.replace('("地区生产总值"@zh "武昌区"@zh)', '("一般公共预算收入"@zh "武昌区"@zh)')
+    names = {term_text(s["indicatorName"]) for s in run_query(corpus_store, exact)}
+    assert names == {"地方一般公共预算收入"}  # skos:exactMatch in data/indicator-map.csv
+    close = text.replace('("地区生产总值"@zh "武昌区"@zh)', '("固定资产投资"@zh "武昌区"@zh)')
+    assert not list(run_query(corpus_store, close))  # skos:closeMatch: not one series
