@@ -128,7 +128,8 @@ def _store_config(files, store_path, sparql_url) -> dict:
     """The web config of serve's --store / --sparql; they exclude each other and FILES."""
     if sum(map(bool, (files, store_path, sparql_url))) > 1:
         raise InputError("Serve one source: FILES, --store PATH or --sparql URL, not several.")
-    return {"PLANGRAPH_STORE_PATH": str(store_path) if store_path else None, "PLANGRAPH_SPARQL_URL": sparql_url}
+    chosen = {"PLANGRAPH_STORE_PATH": str(store_path) if store_path else None, "PLANGRAPH_SPARQL_URL": sparql_url}
+    return {key: value for key, value in chosen.items() if value}  # unset: PLANGRAPH_* from the environment
 
 
 @main.command()
