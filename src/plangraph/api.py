@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from .dataset import (
     build_dataset,
+    oxigraph_quads,
     read_reports,
     report_files,
     union_graph,
@@ -18,16 +19,17 @@ from .errors import ValidationFailed
 from .iris import Minter
 from .paths import built_dataset, ontology_dir, shapes_dir
 from .query import run_query
-from .store import open_store
+from .store import open_store, write_store
 from .validation import Outcome
 from .validation import validate as validate_graph
 
 
 def build(reports: Iterable[str | Path] | None = None, output: str | Path | None = None,
-          base: str | None = None) -> Dataset:
-    """Build and validate the dataset from report files or folders; write it when ``output`` is given.
+          base: str | None = None, store: str | Path | None = None) -> Dataset:
+    """Build and validate the dataset from report files or folders; write it to ``output`` and/or ``store``.
 
-    Raises ValidationFailed (nothing written) when the graph does not conform to the shapes.
+    ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
+    ValidationFailed (nothing written) when the graph does not conform to the shapes.
     """
     dataset = build_dataset(read_reports(reports), Minter(base) if base else None)
     outcome = validate(dataset)
@@ -35,6 +37,8 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
         raise ValidationFailed(outcome.text())
     if output is not None:
         write_dataset(dataset, output)
+    if store is not None:
+        write_store(oxigraph_quads(dataset), store)
     return dataset
 
 

@@ -44,13 +44,17 @@ def main():
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="File to write (.ttl .nt .jsonld .trig .nq); default: the project's data/built/plangraph.trig.")
-def build(reports, output):
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write a persistent on-disk store to this folder (for serve --store); "
+                   "with --store, a file is written only when --output is given.")
+def build(reports, output, store):
     """Build the dataset from REPORTS (default: data/reports/), validate it, and write it."""
-    output = output or built_dataset()
-    dataset = api.build(reports or None, output=output)
+    output = output or (None if store else built_dataset())
+    dataset = api.build(reports or None, output=output, store=store)
     count = sum(1 for _ in dataset.subjects(RDF.type, PG.Report))
+    wrote = " and ".join(str(p) for p in (output, store) if p)
     click.echo(f"Built {len(dataset)} statements from {count} report(s); they conform to the shapes. "
-               f"Wrote {output}.", err=True)
+               f"Wrote {wrote}.", err=True)
 
 
 @main.command()
@@ -117,13 +121,45 @@ def query(sparql, fmt, data):
 @click.option("--cache-size", default=1024, show_default=True, type=int,
               help="Answers of identical queries kept in memory (the served data never changes); 0: none.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
-def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, cache_size, threads):
+@click.option("--store", "store_path", type=click.Path(path_type=Path, file_okay=False),
+              help="Serve the on-disk store built by build --store (read-only, nothing re-parsed).")
+@click.option("--sparql", "sparql_url", metavar="URL",
+              help="Serve the pages and /sparql in front of this external SPARQL endpoint instead.")
+def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, cache_size, threads, store_path,
+          sparql_url):
     """Serve the built dataset (or FILES: Turtle, TriG, N-Quads) with a SPARQL endpoint at /sparql."""
     from .server import run
-    run(list(files), host=host, port=port, threads=threads,
-        config={"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows,
-                "PLANGRAPH_MAX_QUERY_LENGTH": max_query_length, "PLANGRAPH_WORKERS": workers,
-                "PLANGRAPH_CACHE_SIZE": cache_size})
+    config = {"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows,
+              "PLANGRAPH_MAX_QUERY_LENGTH": max_query_length, "PLANGRAPH_WORKERS": workers,
+              "PLANGRAPH_CACHE_SIZE": cache_size}
+    config.update(_store_config(files, store_path, sparql_url))
+    run(list(files), host=host, port=port, threads=threads, config=config)
+
+
+def _store_config(files, store_path, sparql_url) -> dict:
+    """The web config of serve's --store / --sparql; they exclude each other and FILES."""
+    if sum(map(bool, (files, store_path, sparql_url))) > 1:
+        raise InputError("Serve one source: FILES, --store PATH or --sparql URL, not several.")
+    chosen = {"PLANGRAPH_STORE_PATH": str(store_path) if store_path else None, "PLANGRAPH_SPARQL_URL": sparql_url}
+    return {key: value for key, value in chosen.items() if value}  # unset: PLANGRAPH_* from the environment
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--to", "endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: …/DATASET/data).")
+@click.option("--store", "store_path", type=click.Path(path_type=Path, file_okay=False),
+              help="Publish this on-disk store instead of the built dataset or FILES.")
+@click.option("--attempts", default=4, show_default=True, type=int, help="Tries per graph before giving up.")
+def publish(files, endpoint, store_path, attempts):
+    """Push the dataset (or FILES, or --store) graph by graph to a SPARQL Graph Store (PUT ?graph=IRI)."""
+    from .publish import Retry, check, report
+    from .publish import publish as push
+    from .store import open_store_dir
+    store = open_store_dir(store_path) if store_path else api.load(files or None)
+    records = push(store, endpoint, Retry(attempts=max(1, attempts)))
+    click.echo(report(records))
+    check(records, endpoint)
 
 
 @main.command()

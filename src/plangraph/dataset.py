@@ -13,6 +13,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 from .errors import InputError, PlangraphError
 from .formats import Format, by_path
 from .graph import new_graph, report_graph
+from .indicator_map import link_indicators
 from .iris import Minter
 from .paths import reports_dir
 from .report import Report, read_report
@@ -52,7 +53,7 @@ def read_reports(paths: Iterable[str | Path] | None = None) -> list[Report]:
 
 
 def build_dataset(reports: list[Report], minter: Minter | None = None) -> Dataset:
-    """Return the dataset: one named graph per report (named by the report's IRI) and a description graph."""
+    """Return the dataset: one named graph per report (named by its IRI), the indicator links, a description."""
     minter = minter or Minter()
     dataset = _new_dataset()
     seen: dict[URIRef, str] = {}
@@ -67,6 +68,7 @@ def build_dataset(reports: list[Report], minter: Minter | None = None) -> Datase
         target = dataset.graph(iri)
         for triple in graph:
             target.add(triple)
+    link_indicators(dataset, minter)
     describe(dataset, minter, sorted(seen))
     return dataset
 

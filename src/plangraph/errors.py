@@ -5,9 +5,10 @@
     │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
     ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
-    └── QueryError            a SPARQL query that does not parse or cannot run
-        ├── QueryRefused      a query or request the endpoint will not run (SERVICE, update, too long…)
-        └── QueryTimeout      a query stopped at the time limit
+    ├── QueryError            a SPARQL query that does not parse or cannot run
+    │   ├── QueryRefused      a query or request the endpoint will not run (SERVICE, update, too long…)
+    │   └── QueryTimeout      a query stopped at the time limit
+    └── RemoteError           a remote SPARQL or Graph Store endpoint that cannot be reached or refuses
 """
 
 
@@ -57,3 +58,7 @@ class QueryRefused(QueryError):
 
 class QueryTimeout(QueryError):
     """A query that ran past the time limit and was stopped."""
+
+
+class RemoteError(PlangraphError):
+    """A remote SPARQL or Graph Store Protocol endpoint that is unreachable or answers with an error."""

@@ -12,8 +12,13 @@ from .web import create_app
 
 def run(files: list[Path], host: str, port: int, threads: int = 8, config: dict | None = None) -> None:
     """Load the data once, then serve it until interrupted."""
-    data = [str(p) for p in files] or [str(ensure_built())]
-    app = create_app({**(config or {}), "PLANGRAPH_DATA": data})
+    config = config or {}
+    if config.get("PLANGRAPH_SPARQL_URL") or config.get("PLANGRAPH_STORE_PATH"):
+        data = [str(config.get("PLANGRAPH_SPARQL_URL") or config["PLANGRAPH_STORE_PATH"])]
+    else:
+        data = [str(p) for p in files] or [str(ensure_built())]
+        config = {**config, "PLANGRAPH_DATA": data}
+    app = create_app(config)
     app.extensions["plangraph.sparql"].start()  # workers ready before the first request, errors shown now
     click.echo(f"plangraph serving {', '.join(data)} on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     # waitress refuses larger bodies itself (413) before the app reads them

@@ -1,6 +1,8 @@
-"""The embedded query store: pyoxigraph, loaded from the built dataset or from given RDF files."""
+"""The embedded query store: pyoxigraph, in memory from RDF files, or on disk (RocksDB) for a large corpus."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -32,3 +34,56 @@ def store_from_quads(quads) -> pyoxigraph.Store:
     store = pyoxigraph.Store()
     store.bulk_extend(quads)
     return store
+
+
+def write_store(quads, path: str | Path) -> pyoxigraph.Store:
+    """Write the quads to a persistent on-disk store at ``path`` (a folder), replacing what was there.
+
+    The store is built in a folder beside ``path`` and renamed into place, so a reader never sees half a store.
+    Returns the store, reopened read-only.
+    """
+    path = Path(path)
+    if path.exists() and not _is_store(path):
+        raise InputError(f'"{path}" exists and is not a plangraph store. Name a new folder, or remove it.')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        store = pyoxigraph.Store(str(fresh))
+        store.bulk_extend(quads)
+        store.flush()
+        store.optimize()
+        del store  # closing the RocksDB handle before the folder moves
+        _replace(fresh, path)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return open_store_dir(path)
+
+
+def _is_store(path: Path) -> bool:
+    return path.is_dir() and (not any(path.iterdir()) or (path / "CURRENT").exists())
+
+
+def _replace(fresh: Path, path: Path) -> None:
+    old = path.with_name(f".{path.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        path.rename(old)
+    fresh.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store_dir(path: str | Path) -> pyoxigraph.Store:
+    """Open the on-disk store at ``path`` read-only: a server never changes the data it serves."""
+    path = Path(path)
+    if not (path / "CURRENT").exists():
+        raise InputError(f'"{path}" is not a plangraph store. Build one with "plangraph build --store {path}".')
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as error:
+        raise InputError(f'Cannot open the store "{path}": {error}. Rebuild it with "plangraph build --store".') from None
+
+
+def store_size(path: str | Path) -> int:
+    """Return the bytes the on-disk store at ``path`` takes."""
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())

@@ -6,10 +6,12 @@ import os
 from flask import Flask, current_app
 
 from ..iris import base
-from ..store import open_store
+from ..store import open_store, open_store_dir
 
 DEFAULTS = {
     "PLANGRAPH_DATA": [],            # RDF files to serve; empty: the project's built dataset
+    "PLANGRAPH_STORE_PATH": None,    # an on-disk store (plangraph build --store) to serve instead
+    "PLANGRAPH_SPARQL_URL": None,    # an external SPARQL endpoint to serve instead
     "PLANGRAPH_BASE": None,          # base IRI of the data; None: PLANGRAPH_BASE or the default
     "PLANGRAPH_QUERY_TIMEOUT": 30.0,  # seconds
     "PLANGRAPH_MAX_ROWS": 10000,     # result rows (or triples) per answer; more are cut and flagged
@@ -31,12 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.config["PLANGRAPH_BASE"] = app.config["PLANGRAPH_BASE"] or base()
     app.json.ensure_ascii = False
-    if "PLANGRAPH_STORE" in app.config:
-        store = app.config["PLANGRAPH_STORE"]
-    else:
-        from ..api import ensure_built
-        store = open_store(app.config["PLANGRAPH_DATA"] or [ensure_built()])
-    app.extensions["plangraph.store"] = store
+    app.extensions["plangraph.store"] = _open(app.config)
 
     from . import ontology, sparql
     app.register_blueprint(sparql.bp)
@@ -44,6 +41,19 @@ def create_app(config: dict | None = None) -> Flask:
     from .pages import bp as pages
     app.register_blueprint(pages)
     return app
+
+
+def _open(config):
+    """The store the config names: a given store, an external endpoint, an on-disk store, or RDF files."""
+    if "PLANGRAPH_STORE" in config:
+        return config["PLANGRAPH_STORE"]
+    if config["PLANGRAPH_SPARQL_URL"]:
+        from ..remote import RemoteStore
+        return RemoteStore(config["PLANGRAPH_SPARQL_URL"], timeout=float(config["PLANGRAPH_QUERY_TIMEOUT"]))
+    if config["PLANGRAPH_STORE_PATH"]:
+        return open_store_dir(config["PLANGRAPH_STORE_PATH"])
+    from ..api import ensure_built
+    return open_store(config["PLANGRAPH_DATA"] or [ensure_built()])
 
 
 def get_store():

@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 import pyoxigraph
 from flask import Blueprint, Response, current_app, request
@@ -45,13 +46,21 @@ class Endpoint:
             if self._executor is not None:
                 return
             if isinstance(self.store, pyoxigraph.Store):
-                dump = self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-                self._tag = hashlib.sha256(dump).hexdigest()[:16]  # the data never changes while served
+                source, self._tag = self._source()
                 workers = int(self.config["PLANGRAPH_WORKERS"])
-                self._executor = Pool(dump, workers, float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
+                self._executor = Pool(source, workers, float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
                     if workers > 0 else Inline(self.store)
             else:  # a store we cannot copy or fingerprint (e.g. remote): run inline, cache nothing
                 self._executor = Inline(self.store)
+
+    def _source(self) -> tuple[bytes | str, str]:
+        """What the workers load, and a fingerprint of the data (which never changes while served)."""
+        path = self.config.get("PLANGRAPH_STORE_PATH")
+        if path:  # an on-disk store: each worker opens it read-only; fingerprint its files, not its triples
+            files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in Path(path).iterdir())
+            return str(Path(path).resolve()), hashlib.sha256(repr(files).encode()).hexdigest()[:16]
+        dump = self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+        return dump, hashlib.sha256(dump).hexdigest()[:16]
 
     @property
     def executor(self):

@@ -3,7 +3,8 @@
 pyoxigraph cannot cancel a running query from Python, so a query that passes its time limit is stopped by
 killing the process that runs it; a fresh worker takes its place. A worker that crashes is replaced the same
 way, so neither a runaway nor a crashing query can take the server down. Each worker loads the same data
-(an N-Quads copy of the app's store) once at start and answers tasks over a pipe.
+once at start (an N-Quads copy of the app's store, or the on-disk store opened read-only by its path, so a
+large corpus is not copied) and answers tasks over a pipe.
 
 Stores that are not pyoxigraph stores (e.g. a remote SPARQL adapter) run inline in the request thread:
 ``Inline`` calls ``store.query`` directly and relies on the store's own time limit.
@@ -21,11 +22,15 @@ from .results import Answer, Task, evaluate, failure
 _CONTEXT = multiprocessing.get_context("spawn")  # never fork a threaded server
 
 
-def _serve(conn, nquads: bytes) -> None:
-    """Worker process: load the store from N-Quads, say ready, then answer tasks until the pipe closes."""
+def _serve(conn, source: bytes | str) -> None:
+    """Worker process: load the store (N-Quads bytes, or the path of an on-disk store to open read-only),
+    say ready, then answer tasks until the pipe closes."""
     import pyoxigraph
-    store = pyoxigraph.Store()
-    store.bulk_load(input=nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+    if isinstance(source, str):
+        store = pyoxigraph.Store.read_only(source)
+    else:
+        store = pyoxigraph.Store()
+        store.bulk_load(input=source, format=pyoxigraph.RdfFormat.N_QUADS)
     conn.send("ready")
     while True:
         try:

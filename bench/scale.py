@@ -1,0 +1,123 @@
+"""Measure how plangraph grows with the corpus: 1, 10, 100 (and 1,000) reports.
+
+Corpora are variants of the project's reports (data/reports/*.txt, tests/reports/*.txt): the text is copied
+unchanged and a sidecar .meta.json gives each copy another district and year, so every (district, period) is
+new while a district keeps several periods, as a real corpus does. Each size runs in a fresh process, so the
+memory peak (ru_maxrss) is that size's own. Prints one row per size:
+
+    python bench/scale.py                 # 1, 10, 100
+    python bench/scale.py 1 10 100 1000   # sizes to run
+    python bench/scale.py --validate-up-to 10   # SHACL validation only for sizes up to 10 (it dominates)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = sorted((ROOT / "data" / "reports").glob("*.txt")) + sorted((ROOT / "tests" / "reports").glob("*.txt"))
+MIX = sorted((ROOT / "queries" / "cross").glob("*.rq"))
+COLUMNS = ("reports", "build_s", "validate_s", "triples", "export_MB", "store_load_s", "store_open_s",
+           "store_MB", "peak_MB", "query_p50_ms", "total_s")
+
+
+def generate(count: int, folder: Path) -> None:
+    """Write ``count`` report variants with sidecars into ``folder``."""
+    from plangraph.report import read_report
+    metas = [read_report(path).meta for path in TEMPLATES]
+    for i in range(count):
+        template, meta = TEMPLATES[i % len(TEMPLATES)], metas[i % len(TEMPLATES)]
+        variant = i // len(TEMPLATES)
+        group, shift = divmod(variant, 10)  # ten periods per district, three years apart, never colliding
+        year = meta.year + 3 * shift
+        district = meta.district if group == 0 else f"{meta.district[:-1]}{group}{meta.district[-1]}"
+        name = f"{template.stem}-v{variant:04d}"
+        (folder / f"{name}.txt").write_bytes(template.read_bytes())
+        sidecar = {"district": district, "city": meta.city, "year": year,
+                   "period": meta.period.replace(str(meta.year), str(year))}
+        (folder / f"{name}.meta.json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
+
+
+def measure(count: int, validate: bool) -> dict:
+    """Build, export, store and query a corpus of ``count`` reports; return the figures."""
+    from plangraph.dataset import build_dataset, oxigraph_quads, read_reports, validate_dataset
+    from plangraph.query import run_query
+    from plangraph.store import open_store_dir, store_size, write_store
+    import pyoxigraph
+
+    row, begun = {"reports": count}, time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="plangraph-scale-") as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        generate(count, folder)
+        started = time.perf_counter()
+        dataset = build_dataset(read_reports([folder]))
+        row["build_s"] = time.perf_counter() - started
+        row["triples"] = len(dataset)
+        if validate:
+            started = time.perf_counter()
+            outcome = validate_dataset(dataset)
+            row["validate_s"] = time.perf_counter() - started
+            row["conforms"] = outcome.conforms
+        quads = oxigraph_quads(dataset)
+        del dataset
+        row["export_MB"] = len(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)) / 1e6
+        started = time.perf_counter()
+        write_store(quads, Path(tmp) / "store")
+        row["store_load_s"] = time.perf_counter() - started
+        del quads
+        row["store_MB"] = store_size(Path(tmp) / "store") / 1e6
+        started = time.perf_counter()
+        store = open_store_dir(Path(tmp) / "store")
+        row["store_open_s"] = time.perf_counter() - started
+        row["query_p50_ms"], row["per_query_ms"] = _latency(store, run_query)
+    row["total_s"] = time.perf_counter() - begun  # everything above, export and quad conversion included
+    row["peak_MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+def _latency(store, run_query, repeats: int = 15) -> tuple[float, dict]:
+    timings, per_query = [], {}
+    for path in MIX:
+        text = path.read_text(encoding="utf-8")
+        mine = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            list(run_query(store, text))
+            mine.append((time.perf_counter() - started) * 1000)
+        per_query[path.stem] = round(statistics.median(mine), 1)
+        timings += mine
+    return statistics.median(timings), per_query
+
+
+def _print(row: dict) -> None:
+    cells = [f"{row[c]:.2f}" if isinstance(row.get(c), float) else str(row.get(c, "-")) for c in COLUMNS]
+    print(" | ".join(f"{c:>10}" for c in cells), f"  {row.get('per_query_ms', '')}"
+          + (f" conforms={row['conforms']}" if "conforms" in row else ""), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1, 10, 100])
+    parser.add_argument("--validate-up-to", type=int, default=100, help="validate sizes up to this many reports")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process measuring one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.one <= args.validate_up_to)))
+        return
+    print(" | ".join(f"{c:>10}" for c in COLUMNS))
+    for size in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--validate-up-to",
+                              str(args.validate_up_to)], capture_output=True, text=True, check=True).stdout
+        _print(json.loads(out.strip().splitlines()[-1]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""The persistent on-disk store: written whole by build --store, opened read-only by serve --store."""
+import pytest
+from click.testing import CliRunner
+
+from plangraph.cli import main
+from plangraph.dataset import oxigraph_quads
+from plangraph.errors import InputError
+from plangraph.store import open_store_dir, store_size, write_store
+from plangraph.web import create_app
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def count(store) -> int:
+    return int(next(iter(store.query(COUNT)))["n"].value)
+
+
+def test_a_written_store_holds_every_quad_and_opens_read_only(tmp_path, seed_dataset):
+    quads = oxigraph_quads(seed_dataset)
+    store = write_store(quads, tmp_path / "store")
+    assert count(store) == len(quads) and store_size(tmp_path / "store") > 0
+    with pytest.raises((OSError, RuntimeError)):
+        store.add(quads[0])  # read-only: a server never changes what it serves
+
+
+def test_writing_again_replaces_the_store_whole(tmp_path, seed_dataset):
+    quads = oxigraph_quads(seed_dataset)
+    write_store(quads, tmp_path / "store")
+    assert count(write_store(quads[:10], tmp_path / "store")) == 10
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary folder left behind
+
+
+def test_a_folder_that_is_not_a_store_is_left_alone(tmp_path, seed_dataset):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("买菜", encoding="utf-8")
+    with pytest.raises(InputError, match="is not a plangraph store"):
+        write_store(oxigraph_quads(seed_dataset), tmp_path / "notes")
+    assert (tmp_path / "notes" / "todo.txt").exists()
+
+
+def test_opening_a_missing_store_names_the_fix(tmp_path):
+    with pytest.raises(InputError, match='plangraph build --store'):
+        open_store_dir(tmp_path / "nowhere")
+
+
+def test_build_store_then_serve_it_without_reparsing(project, tmp_path):
+    result = CliRunner().invoke(main, ["build", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert not (project / "data" / "built" / "plangraph.trig").exists()  # only the store was asked for
+    app = create_app({"PLANGRAPH_STORE_PATH": str(tmp_path / "store"), "TESTING": True})
+    response = app.test_client().get("/sparql", query_string={
+        "query": 'ASK { ?r a pg:Report ; pg:period/skos:notation "2021-S1" }'})
+    assert response.status_code == 200 and response.get_json()["boolean"] is True
+
+
+def test_serve_takes_one_source_only(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path), "--sparql", "http://127.0.0.1:1/query"])
+    assert result.exit_code == 2 and "Serve one source" in result.output
