@@ -53,7 +53,8 @@ class EntityTriples:
 
     def _entity(self, entity: Entity) -> None:
         rg = self.rg
-        iri = rg.mint.thing(entity.iri_kind, entity.key)
+        iri = rg.mint.document(entity.key, entity.detail) if entity.kind == "PolicyDocument" \
+            else rg.mint.thing(entity.iri_kind, entity.key)
         for name in (entity.name, *entity.aliases):
             self.iris[(entity.iri_kind, key(name))] = iri
         rg.add(iri, RDF.type, SDO.Person if entity.kind == "Person" else PG[entity.kind])

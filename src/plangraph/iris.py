@@ -53,6 +53,10 @@ class Minter:
         """A shared thing known by its name (indicator, place, organisation, document …)."""
         return self.iri(f"id/{kind}/{slug(name)}")
 
+    def document(self, title: str, number: str | None = None) -> URIRef:
+        """A policy document: by its number (文号) when stated, since a title can be reissued yearly."""
+        return self.thing("document", number or title)
+
     def district(self, district: str, city: str | None) -> URIRef:
         """A district, qualified by its city so that 鼓楼区 of 南京 and of 福州 differ."""
         return self.thing("place", (city or "") + district)
