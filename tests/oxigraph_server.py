@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from servers import free_port
 
 
 def oxigraph_command() -> str:
@@ -19,16 +20,10 @@ def oxigraph_command() -> str:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_oxigraph(location: Path):
     """Yield the base URL of an oxigraph server storing its data in ``location``."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(location),
                                 "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

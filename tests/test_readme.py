@@ -2,6 +2,8 @@
 import re
 from pathlib import Path
 
+from servers import free_port
+
 from plangraph.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,15 +33,12 @@ def test_every_command_is_documented():
 def test_the_main_command_builds_and_serves(tmp_path):
     """Run the README's main command as written (on the already set-up checkout) and ask the endpoint."""
     import json
-    import socket
     import subprocess
     import time
     import urllib.parse
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(["bash", "scripts/run", "--port", str(port)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

@@ -1,8 +1,5 @@
 """`plangraph serve` as a real process: its limits from the command line, and many clients at once."""
 import json
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -10,6 +7,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from servers import plangraph_serve
 
 from plangraph.dataset import serialize
 from plangraph.formats import by_name
@@ -22,22 +20,8 @@ def server(seed_dataset, tmp_path_factory):
     """`plangraph serve seed.trig --query-timeout 1.5 --max-rows 5` on a free port."""
     data = tmp_path_factory.mktemp("serve") / "seed.trig"
     data.write_bytes(serialize(seed_dataset, by_name("trig")))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "plangraph", "serve", str(data), "--port", str(port),
-                                "--query-timeout", "1.5", "--max-rows", "5", "--workers", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}/sparql"
-    process.terminate()
-    process.wait(10)
+    with plangraph_serve(str(data), "--query-timeout", "1.5", "--max-rows", "5", "--workers", "2") as url:
+        yield f"{url}/sparql"
 
 
 def _get(url, query, timeout=10):

@@ -1,13 +1,10 @@
 """The SPARQL endpoint through Flask's test client, and `plangraph serve` as a real process."""
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
+from servers import plangraph_serve
 
 ASK = "ASK {}"
 INDICATORS = "SELECT ?name WHERE { ?i a pg:Indicator ; skos:prefLabel ?name }"
@@ -32,33 +29,14 @@ def test_malformed_query_is_a_400(client):
     assert response.status_code == 400
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def served(project, tmp_path):
-    """`plangraph serve --port P` in a process of its own, on the seed dataset."""
+    """`plangraph serve FILE --port P` in a process of its own, on the seed dataset."""
     from plangraph.api import build
     data = tmp_path / "seed.trig"
     build(output=data)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "plangraph", "serve", str(data), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    output = process.communicate(timeout=10)[0].decode("utf-8", "replace")
-    assert "waitress" in output.lower() or "plangraph serving" in output
+    with plangraph_serve(str(data)) as url:
+        yield url
 
 
 def test_serve_answers_ask_over_http(served):

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "reports" / "wuchang-2021-h1.txt"
@@ -30,12 +27,6 @@ if not Path(CHROMIUM).exists():
 playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extra: pip install -e '.[test]'")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`plangraph serve seed.trig binjiang.trig` on a free port, with one example query in queries/."""
@@ -45,20 +36,9 @@ def server(tmp_path_factory):
     (home / "queries" / "01-indicators.rq").write_text(EXAMPLE, encoding="utf-8")
     data = home / "seed.trig"
     build(reports=[SEED], output=data)
-    port = free_port()
     env = dict(os.environ, PLANGRAPH_HOME=str(home))
-    process = subprocess.Popen([sys.executable, "-m", "plangraph", "serve", str(data), str(FIXTURE), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.communicate(timeout=10)
+    with plangraph_serve(str(data), str(FIXTURE), env=env) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
