@@ -104,3 +104,21 @@ def test_python_dash_m(project):
     import sys
     done = subprocess.run([sys.executable, "-m", "plangraph", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "build" in done.stdout and "serve" in done.stdout
+
+
+def test_a_corpus_is_checked_report_by_report_and_problems_still_named(project, tmp_path):
+    """Each report's graph is validated on its own (in parallel from four reports): a fault in one is found."""
+    from conftest import TEST_REPORTS
+
+    from plangraph.api import build, validate
+    from plangraph.dataset import load_dataset
+    out = tmp_path / "corpus.trig"
+    build([project / "data" / "reports", *sorted(TEST_REPORTS.glob("*.txt"))[:3]], output=out)
+    dataset = load_dataset([out])
+    assert validate(dataset).conforms
+    [graph] = [g for g in dataset.graphs() if "wuhanshiwuchangqu" in str(g.identifier) and "2021-S1" in str(g.identifier)]
+    value = next(t for t in graph if str(t[1]).endswith("def#value") and str(t[2]) == "779.43")
+    graph.remove(value)
+    outcome = validate(dataset)
+    assert not outcome.conforms
+    assert any("779.43" in (v.label or "") for v in outcome.violations)

@@ -12,7 +12,7 @@ from .dataset import (
     oxigraph_quads,
     read_reports,
     report_files,
-    union_graph,
+    validate_dataset,
     write_dataset,
 )
 from .errors import ValidationFailed
@@ -43,8 +43,8 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
 
 
 def validate(data: Graph | Dataset) -> Outcome:
-    """Validate a graph or dataset (all its graphs together) against plangraph's shapes."""
-    return validate_graph(union_graph(data) if isinstance(data, Dataset) else data)
+    """Validate a graph, or a dataset report graph by report graph, against plangraph's shapes."""
+    return validate_dataset(data) if isinstance(data, Dataset) else validate_graph(data)
 
 
 def ensure_built() -> Path:

