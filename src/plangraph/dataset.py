@@ -60,16 +60,13 @@ def build_dataset(reports: list[Report], minter: Minter | None = None) -> Datase
     dataset = _new_dataset()
     seen: dict[URIRef, str] = {}
     for report in reports:
-        graph = report_graph(report, minter)
-        iri = next(graph.subjects(RDF.type, PG.Report))
+        iri = minter.report(report.meta.district, report.meta.city, report.meta.period)
         if iri in seen:
             raise InputError(
                 f'Reports "{seen[iri]}" and "{report.name}" are both the {report.meta.district} report of '
                 f"{report.meta.period}. Build one of them, or fix the period in a sidecar .meta.json.")
         seen[iri] = report.name
-        target = dataset.graph(iri)
-        for triple in graph:
-            target.add(triple)
+        report_graph(report, minter, dataset.graph(iri))  # written straight into its named graph
     link_indicators(dataset, minter)
     describe(dataset, minter, sorted(seen))
     return dataset

@@ -35,10 +35,11 @@ def new_graph() -> Graph:
 class ReportGraph:
     """Build the graph of one report; ``self.graph`` holds the result."""
 
-    def __init__(self, report: Report, minter: Minter):
-        self.report, self.mint, self.graph = report, minter, new_graph()
+    def __init__(self, report: Report, minter: Minter, graph: Graph | None = None):
+        self.report, self.mint = report, minter
         meta = report.meta
         self.iri = minter.report(meta.district, meta.city, meta.period)
+        self.graph = new_graph() if graph is None else graph
         self.half = meta.period.rpartition("-")[2] if "-" in meta.period else None
 
     def build(self) -> Graph:
@@ -266,6 +267,6 @@ class ReportGraph:
                 f"{bullet.name} · 目标完成进度(计算) · {result.figure.stated} ÷ {target.figure.stated} = {share}%"))
 
 
-def report_graph(report: Report, minter: Minter | None = None) -> Graph:
-    """Return the graph of one parsed report."""
-    return ReportGraph(report, minter or Minter()).build()
+def report_graph(report: Report, minter: Minter | None = None, graph: Graph | None = None) -> Graph:
+    """Return the graph of one parsed report (written into ``graph`` when given)."""
+    return ReportGraph(report, minter or Minter(), graph).build()
