@@ -50,7 +50,9 @@ def validate(data: Graph | Dataset) -> Outcome:
 def ensure_built() -> Path:
     """Return the project's built dataset, building it first when it is missing or older than its inputs."""
     path = built_dataset()
-    inputs = report_files() + sorted(ontology_dir().glob("*.ttl")) + sorted(shapes_dir().glob("*.ttl"))
+    # the extractor's own code counts too: a new plangraph must not serve what an old one built
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    inputs = report_files() + sorted(ontology_dir().glob("*.ttl")) + sorted(shapes_dir().glob("*.ttl")) + code
     newest = max((p.stat().st_mtime for p in inputs if p.exists()), default=0)
     if not path.exists() or path.stat().st_mtime < newest:
         build(output=path)
