@@ -164,7 +164,7 @@ def validate_dataset(dataset: Dataset):
     reports, rest = [], new_graph()
     for graph in dataset.graphs():
         if (graph.identifier, RDF.type, PG.Report) in graph:
-            reports.append(graph.serialize(format="nt", encoding="utf-8"))
+            reports.append(graph)
         else:
             for triple in graph:
                 rest.add(triple)
@@ -172,10 +172,12 @@ def validate_dataset(dataset: Dataset):
         return validate(union_graph(dataset))
     workers = min(len(reports), os.cpu_count() or 1)
     if workers > 1 and len(reports) >= 4:
+        # each process gets its report as N-Triples: rdflib graphs share one store and do not pickle alone
+        texts = [graph.serialize(format="nt", encoding="utf-8") for graph in reports]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            outcomes = list(pool.map(_validate_ntriples, reports))
+            outcomes = list(pool.map(_validate_ntriples, texts))
     else:
-        outcomes = [_validate_ntriples(data) for data in reports]
+        outcomes = [validate(graph) for graph in reports]
     if len(rest):
         outcomes.append(validate(rest))
     return Outcome(all(o.conforms for o in outcomes), tuple(v for o in outcomes for v in o.violations))

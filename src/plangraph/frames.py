@@ -56,7 +56,7 @@ ENTERPRISE_LIST = re.compile(
 # Documents: 起草印发《中共武昌区委 武昌区人民政府关于……的实施意见》(武昌发〔2021〕5号).
 DOCUMENT_ACTS = (("起草印发", "Issued"), ("拟定", "Drafted"), ("起草", "Drafted"), ("印发", "Issued"),
                  ("出台", "Issued"), ("发布", "Issued"), ("编制", "Compiled"), ("制定", "Drafted"))
-DOCUMENT = re.compile(r"(?P<verb>起草印发|拟定|起草|印发|出台|发布|编制|制定)?《(?P<title>[^》]{4,80})》"
+DOCUMENT = re.compile(r"(?P<verb>" + "|".join(verb for verb, _ in DOCUMENT_ACTS) + r")?《(?P<title>[^》]{4,80})》"
                       r"(?:[(（](?P<number>[^()（）]{2,20}?〔\d{4}〕\d+号)[)）])?")
 DOCUMENT_HEAD = re.compile(r"(?:意见|方案|计划|措施|政策|办法|规定|清单|举措|纲要|规划|条例|通知|决定)[”)）]?$")
 AGENTS = re.compile(r"(?P<agents>(?:[^\s关]{2,14}?(?:区委|县委|市委|政府|委员会|办公室)\s*)+)关于")

@@ -20,8 +20,3 @@ def repaired(text: str) -> str:
         text = pattern.sub(replacement, text)
     return text
 
-
-def repairs(text: str) -> list[tuple[int, str, str]]:
-    """List each repair as (offset in ``text``, original character, repaired character)."""
-    return [(m.start(), m.group(), replacement) for pattern, replacement, _ in REPAIRS
-            for m in pattern.finditer(text)]
