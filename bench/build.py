@@ -1,7 +1,8 @@
-"""Print how long a build takes: parse + graph, and with SHACL validation, for the seed and for 10 and 100 reports.
+"""Print how long a build takes on one core: parse + graph + store, and with SHACL validation, for 1, 10, 100 reports.
 
 Copies of the seed with changed years stand in for further reports (each is a report of its own: other IRIs).
-Times exclude interpreter start and imports; each figure is the median of --repeats runs.
+Times exclude interpreter start and imports; each figure is the median of --repeats runs. One process does
+all (``jobs=1``), so the per-report figure is the cost of a report; bench/scale.py measures the parallel build.
 Run: .venv/bin/python bench/build.py [--repeats 3] [--validate-up-to 10]
 """
 from __future__ import annotations
@@ -12,9 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from plangraph.dataset import build_dataset
+from plangraph.dataset import build_store
 from plangraph.report import parse_report
-from plangraph.validation import validate
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "reports" / "wuchang-2021-h1.txt"
 
@@ -39,10 +39,9 @@ def timed(fn, repeats: int) -> float:
 
 
 def build(texts, check: bool):
-    dataset = build_dataset([parse_report(text, name) for text, name in texts])
-    if check:
-        assert validate(dataset).conforms
-    return dataset
+    built = build_store([parse_report(text, name) for text, name in texts], check=check, jobs=1)
+    assert built.outcome.conforms
+    return built
 
 
 def main() -> None:
@@ -53,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     text = SEED.read_text(encoding="utf-8")
     build(copies(text, 1), True)    # warm caches (pinyin, shapes) so the first figure is not the import
-    print(f"{'reports':>8} {'parse+graph s':>14} {'per report s':>13} {'with validation s':>18}")
+    print(f"{'reports':>8} {'build s':>14} {'per report s':>13} {'with validation s':>18}")
     for count in (1, 10, 100):
         texts = copies(text, count)
         plain = timed(lambda: build(texts, False), args.repeats if count < 100 else 1)

@@ -11,9 +11,8 @@ import statistics
 import time
 from pathlib import Path
 
-from plangraph.dataset import build_dataset, oxigraph_quads
+from plangraph.dataset import build_store
 from plangraph.report import read_report
-from plangraph.store import store_from_quads
 from plangraph.web import create_app
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "reports" / "wuchang-2021-h1.txt"
@@ -47,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
     rounds = parser.parse_args().rounds
-    store = store_from_quads(oxigraph_quads(build_dataset([read_report(SEED)])))
+    store = build_store([read_report(SEED)]).store
     client = create_app({"PLANGRAPH_STORE": store}).test_client()
     print(f"seed dataset: {len(store)} quads; {rounds} requests each; milliseconds")
     print(f"{'resource':<18} {'page p50':>9} {'page p99':>9} {'ttl p50':>9} {'ttl p99':>9}")

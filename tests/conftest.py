@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plangraph.dataset import build_dataset, oxigraph_quads
+from plangraph.dataset import as_rdflib, build_store
 from plangraph.report import read_report
-from plangraph.store import store_from_quads
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "reports" / "wuchang-2021-h1.txt"
@@ -26,13 +25,14 @@ def seed_report():
 
 
 @pytest.fixture(scope="session")
-def seed_dataset(seed_report):
-    return build_dataset([seed_report])
+def seed_store(seed_report):
+    return build_store([seed_report]).store
 
 
 @pytest.fixture(scope="session")
-def seed_store(seed_dataset):
-    return store_from_quads(oxigraph_quads(seed_dataset))
+def seed_dataset(seed_store):
+    """The seed's dataset in rdflib, for tests that use rdflib's API."""
+    return as_rdflib(seed_store)
 
 
 @pytest.fixture()

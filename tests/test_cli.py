@@ -111,14 +111,15 @@ def test_a_corpus_is_checked_report_by_report_and_problems_still_named(project, 
     from conftest import TEST_REPORTS
 
     from plangraph.api import build, validate
-    from plangraph.dataset import load_dataset
+    from plangraph.store import open_store
     out = tmp_path / "corpus.trig"
     build([project / "data" / "reports", *sorted(TEST_REPORTS.glob("*.txt"))[:3]], output=out)
-    dataset = load_dataset([out])
-    assert validate(dataset).conforms
-    [graph] = [g for g in dataset.graphs() if "wuhanshiwuchangqu" in str(g.identifier) and "2021-S1" in str(g.identifier)]
-    value = next(t for t in graph if str(t[1]).endswith("def#value") and str(t[2]) == "779.43")
-    graph.remove(value)
-    outcome = validate(dataset)
+    store = open_store([out])
+    assert validate(store).conforms
+    [graph] = [g for g in store.named_graphs() if "wuhanshiwuchangqu" in g.value and "2021-S1" in g.value]
+    value = next(q for q in store.quads_for_pattern(None, None, None, graph)
+                 if q.predicate.value.endswith("def#value") and q.object.value == "779.43")
+    store.remove(value)
+    outcome = validate(store)
     assert not outcome.conforms
     assert any("779.43" in (v.label or "") for v in outcome.violations)

@@ -7,13 +7,12 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
-from plangraph.dataset import build_dataset, oxigraph_quads, read_reports, serialize
+from plangraph.dataset import as_rdflib, build_store, report_files, serialize
 from plangraph.errors import InputError
 from plangraph.formats import BY_NAME
 from plangraph.indicator_map import RELATIONS, read_mappings
 from plangraph.iris import Minter
 from plangraph.query import run_query, term_text
-from plangraph.store import store_from_quads
 from plangraph.vocab import PG
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,13 +23,18 @@ WUCHANG = {period: MINT.report("武昌区", "武汉市", period) for period in (
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return build_dataset(read_reports(CORPUS))
+def corpus_store():
+    return build_store(report_files(CORPUS)).store
 
 
 @pytest.fixture(scope="module")
-def corpus_store(corpus):
-    return store_from_quads(oxigraph_quads(corpus))
+def corpus(corpus_store):
+    return as_rdflib(corpus_store)
+
+
+def alone():
+    """The dataset of the first folder of the corpus alone (the seed report)."""
+    return as_rdflib(build_store(report_files([CORPUS[0]])).store)
 
 
 def rows(store, name: str) -> list[dict]:
@@ -49,8 +53,8 @@ def test_the_corpus_holds_six_reports_each_in_its_graph(corpus):
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
-def test_exports_keep_every_named_graph(corpus, fmt):
-    quads = pyoxigraph.parse(serialize(corpus, BY_NAME[fmt]), BY_NAME[fmt].oxigraph)
+def test_exports_keep_every_named_graph(corpus, corpus_store, fmt):
+    quads = pyoxigraph.parse(serialize(corpus_store, BY_NAME[fmt]), BY_NAME[fmt].oxigraph)
     names = {URIRef(q.graph_name.value) for q in quads if isinstance(q.graph_name, pyoxigraph.NamedNode)}
     assert names == report_graphs(corpus) | {MINT.iri("id/graph/dataset"), MINT.iri("id/graph/indicator-map")}
 
@@ -67,10 +71,10 @@ def test_one_indicator_joins_the_reports_that_state_it(corpus):
 
 
 def test_adding_reports_changes_nothing_that_was_there(corpus):
-    alone = build_dataset(read_reports([CORPUS[0]]))
+    seed_alone = alone()
     seed = WUCHANG["2021-S1"]
-    assert set(alone.graph(seed)) == set(corpus.graph(seed))
-    before = {t for g in alone.graphs() for triple in g for t in triple if isinstance(t, URIRef)}
+    assert set(seed_alone.graph(seed)) == set(corpus.graph(seed))
+    before = {t for g in seed_alone.graphs() for triple in g for t in triple if isinstance(t, URIRef)}
     after = {t for g in corpus.graphs() for triple in g for t in triple if isinstance(t, URIRef)}
     assert before <= after
 
@@ -88,8 +92,8 @@ def test_name_variants_keep_their_own_iri_and_are_linked_with_a_reason(corpus):
 
 
 def test_a_link_is_added_only_when_both_names_are_in_the_data():
-    alone = build_dataset(read_reports([CORPUS[0]]))
-    assert len(alone.graph(MINT.iri("id/graph/indicator-map"))) == 0
+    seed_alone = alone()
+    assert len(seed_alone.graph(MINT.iri("id/graph/indicator-map"))) == 0
 
 
 def test_every_row_of_the_mapping_table_says_why():

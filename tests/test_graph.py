@@ -20,8 +20,8 @@ def rows(store, sparql):
     return [{n: (sol[n].value if sol[n] is not None else None) for n in names} for sol in results]
 
 
-def test_seed_graph_conforms(seed_dataset):
-    assert validate(union_graph(seed_dataset)).conforms
+def test_seed_graph_conforms(seed_store):
+    assert validate(union_graph(seed_store)).conforms
 
 
 def test_779_43_traced_to_its_characters(seed_store, seed_text):

@@ -7,7 +7,6 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from plangraph.dataset import oxigraph_quads
 from plangraph.store import store_from_quads
 
 FIXTURE = Path(__file__).parent / "fixtures" / "binjiang.trig"
@@ -21,10 +20,10 @@ DISTRICT = "/id/place/wuhanshiwuchangqu-6d2f"
 
 
 @pytest.fixture(scope="module")
-def places_app(seed_dataset):
+def places_app(seed_store):
     """The seed dataset plus hand-written places, projects and events of sentence 45 (tests/fixtures)."""
     from plangraph.web import create_app
-    store = store_from_quads(oxigraph_quads(seed_dataset))
+    store = store_from_quads(seed_store)
     store.bulk_load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TRIG)
     return create_app({"PLANGRAPH_STORE": store, "TESTING": True})
 
@@ -267,11 +266,11 @@ def test_request_text_never_reaches_a_query_unchecked(client, path):
 
 
 def test_indicator_series_across_periods_once_several_reports_are_loaded(seed_report):
-    from plangraph.dataset import build_dataset
+    from plangraph.dataset import build_store
     from plangraph.report import read_report
     from plangraph.web import create_app
     later = read_report(Path(__file__).parent / "reports" / "wuchang-2022-h1.txt")
-    store = store_from_quads(oxigraph_quads(build_dataset([seed_report, later])))
+    store = build_store([seed_report, later]).store
     html = create_app({"PLANGRAPH_STORE": store, "TESTING": True}).test_client().get(GDP).get_data(as_text=True)
     series = html[html.index("历期数据"):]
     assert "2021-S1" in series and "2022-S1" in series and 'class="bar other"' in series

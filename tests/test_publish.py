@@ -9,11 +9,10 @@ from click.testing import CliRunner
 from oxigraph_server import running_oxigraph
 
 from plangraph.cli import main
-from plangraph.dataset import build_dataset, oxigraph_quads, read_reports, write_dataset
+from plangraph.dataset import build_store, report_files, write_dataset
 from plangraph.errors import RemoteError
 from plangraph.publish import Retry, check, graph_url, publish, report
 from plangraph.remote import RemoteStore
-from plangraph.store import store_from_quads
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = [ROOT / "data" / "reports", ROOT / "tests" / "reports" / "wuchang-2020-h1.txt"]
@@ -23,7 +22,7 @@ QUICK = Retry(attempts=3, pause=0.01, timeout=5)
 
 @pytest.fixture(scope="module")
 def two_reports():
-    return store_from_quads(oxigraph_quads(build_dataset(read_reports(REPORTS))))
+    return build_store(report_files(REPORTS)).store
 
 
 @pytest.fixture()
@@ -100,8 +99,8 @@ def test_an_unreachable_store_is_tried_a_bounded_number_of_times_then_named(two_
         check(records, "http://127.0.0.1:9/store")
 
 
-def test_publish_command_pushes_a_file(server, tmp_path, seed_dataset):
-    write_dataset(seed_dataset, tmp_path / "seed.trig")
+def test_publish_command_pushes_a_file(server, tmp_path, seed_store):
+    write_dataset(seed_store, tmp_path / "seed.trig")
     result = CliRunner().invoke(main, ["publish", str(tmp_path / "seed.trig"), "--to", f"{server}/store"])
     assert result.exit_code == 0, result.output
     assert "2 of 2 graph(s) accepted" in result.output

@@ -81,7 +81,7 @@ rp:quantity a pg:Quantity ; rdfs:label "低保金 2461.96万元"@zh ; pg:measure
 """
 RANKING = """
 rp:ranking a pg:Ranking ; rdfs:label "城市综合管理成绩排名中心城区第2"@zh ; pg:measures "城市综合管理成绩"@zh ;
-    pg:rank "2"^^xsd:positiveInteger ; pg:scope "中心城区"@zh ;
+    pg:rank "2"^^xsd:integer ; pg:scope "中心城区"@zh ;
     pg:modality pg:Achieved ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
 """
 PROBLEM = """
@@ -112,10 +112,10 @@ CASES = [
     ("SpanShape", "no position selector", "", "oa:hasSelector rp:span-q, rp:span-p .", "oa:hasSelector rp:span-q .",
      "TextPositionSelector", "r/span"),
     ("ReportSpansShape", "span shifted by one", "",
-     'oa:start "11"^^xsd:nonNegativeInteger ; oa:end "19"', 'oa:start "12"^^xsd:nonNegativeInteger ; oa:end "20"',
+     'oa:start "11"^^xsd:integer ; oa:end "19"', 'oa:start "12"^^xsd:integer ; oa:end "20"',
      "not what the stored report holds", "r/span"),
     ("PositionShape", "start after end", "",
-     'oa:start "11"^^xsd:nonNegativeInteger ; oa:end "19"', 'oa:start "19"^^xsd:nonNegativeInteger ; oa:end "11"',
+     'oa:start "11"^^xsd:integer ; oa:end "19"', 'oa:start "19"^^xsd:integer ; oa:end "11"',
      "less than its end", "span-p"),
     ("QuoteShape", "empty quote", "", 'oa:exact "779.43亿元"', 'oa:exact ""', "exact text", "span-q"),
     ("SectionShape", "part of nothing", SECTION, "dcterms:isPartOf <https://example.org/id/report/r> ;\n    schema",
@@ -185,7 +185,8 @@ CASES = [
     ("QuantityShape", "no sentence", QUANTITY, "pg:sentence rp:sentence ;", "", "sentence it was read from",
      "r/quantity"),
     ("MeasuredQuantityShape", "no unit", QUANTITY, "pg:unit ex:yi ;", "", "has a unit", "r/quantity"),
-    ("RankingShape", "rank as an integer", RANKING, '"2"^^xsd:positiveInteger', "2", "rank from 1", "r/ranking"),
+    ("RankingShape", "rank 0", RANKING, '"2"^^xsd:integer', "0", "rank from 1", "r/ranking"),
+    ("RankingShape", "rank as text", RANKING, '"2"^^xsd:integer', '"2"', "rank from 1", "r/ranking"),
     ("RankingShape", "no scope", RANKING, 'pg:scope "中心城区"@zh ;', "", "areas it is among", "r/ranking"),
     ("StatementShape", "modality not a modality", PROBLEM, "pg:modality pg:Achieved", "pg:modality pg:SpedUp",
      "pg:Achieved, pg:Planned", "r/problem"),

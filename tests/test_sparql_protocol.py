@@ -1,5 +1,7 @@
 """The endpoint's HTTP: format negotiation, the service description, CORS, Vary, gzip, ETag and 304."""
+import csv
 import gzip
+import io
 
 import pytest
 from rdflib import Graph, URIRef
@@ -154,7 +156,7 @@ def test_rows_beyond_the_cap_are_cut_and_flagged(app, client):
     body = response.get_json()
     assert len(body["results"]["bindings"]) == 7 and body["truncated"] is True
     assert response.headers["Plangraph-Truncated"] == "max-rows=7"
-    assert len(csv_response.get_data(as_text=True).strip().splitlines()) == 8
+    assert len(list(csv.reader(io.StringIO(csv_response.get_data(as_text=True))))) == 8  # a value may hold a newline
     assert "Plangraph-Truncated" not in _get(client, INDICATORS).headers
 
 

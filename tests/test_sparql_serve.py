@@ -16,10 +16,10 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 @pytest.fixture(scope="module")
-def server(seed_dataset, tmp_path_factory):
+def server(seed_store, tmp_path_factory):
     """`plangraph serve seed.trig --query-timeout 1.5 --max-rows 5` on a free port."""
     data = tmp_path_factory.mktemp("serve") / "seed.trig"
-    data.write_bytes(serialize(seed_dataset, by_name("trig")))
+    data.write_bytes(serialize(seed_store, by_name("trig")))
     with plangraph_serve(str(data), "--query-timeout", "1.5", "--max-rows", "5", "--workers", "2") as url:
         yield f"{url}/sparql"
 

@@ -3,7 +3,6 @@ import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
-from plangraph.dataset import oxigraph_quads
 from plangraph.errors import InputError
 from plangraph.store import open_store_dir, store_size, write_store
 from plangraph.web import create_app
@@ -15,26 +14,26 @@ def count(store) -> int:
     return int(next(iter(store.query(COUNT)))["n"].value)
 
 
-def test_a_written_store_holds_every_quad_and_opens_read_only(tmp_path, seed_dataset):
-    quads = oxigraph_quads(seed_dataset)
+def test_a_written_store_holds_every_quad_and_opens_read_only(tmp_path, seed_store):
+    quads = list(seed_store)
     store = write_store(quads, tmp_path / "store")
     assert count(store) == len(quads) and store_size(tmp_path / "store") > 0
     with pytest.raises((OSError, RuntimeError)):
         store.add(quads[0])  # read-only: a server never changes what it serves
 
 
-def test_writing_again_replaces_the_store_whole(tmp_path, seed_dataset):
-    quads = oxigraph_quads(seed_dataset)
+def test_writing_again_replaces_the_store_whole(tmp_path, seed_store):
+    quads = list(seed_store)
     write_store(quads, tmp_path / "store")
     assert count(write_store(quads[:10], tmp_path / "store")) == 10
     assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary folder left behind
 
 
-def test_a_folder_that_is_not_a_store_is_left_alone(tmp_path, seed_dataset):
+def test_a_folder_that_is_not_a_store_is_left_alone(tmp_path, seed_store):
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("买菜", encoding="utf-8")
     with pytest.raises(InputError, match="is not a plangraph store"):
-        write_store(oxigraph_quads(seed_dataset), tmp_path / "notes")
+        write_store(seed_store, tmp_path / "notes")
     assert (tmp_path / "notes" / "todo.txt").exists()
 
 
@@ -56,3 +55,15 @@ def test_build_store_then_serve_it_without_reparsing(project, tmp_path):
 def test_serve_takes_one_source_only(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path), "--sparql", "http://127.0.0.1:1/query"])
     assert result.exit_code == 2 and "Serve one source" in result.output
+
+
+def test_the_store_keeps_every_statement_as_built(seed_report):
+    """Oxigraph keeps derived integer types (xsd:nonNegativeInteger …) as xsd:integer: plangraph must not use them."""
+    import pyoxigraph
+
+    from plangraph.dataset import build_piece, build_store
+    from plangraph.iris import Minter
+    piece = build_piece(seed_report, Minter().base, check=False)
+    built = {q.triple for q in pyoxigraph.parse(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES)}
+    store = build_store([seed_report], check=False).store
+    assert {q.triple for q in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(piece.iri))} == built

@@ -17,8 +17,8 @@ MODEL_CLASSES = [PG.Report, PG.Presentation, PG.Meeting, PG.District, PG.Period,
 
 
 @pytest.fixture(scope="module")
-def seed_graph(seed_dataset):
-    return union_graph(seed_dataset)
+def seed_graph(seed_store):
+    return union_graph(seed_store)
 
 
 def _targeted() -> set:
@@ -60,7 +60,7 @@ def broken(seed_graph):
     span = graph.value(figure, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
     position = next(s for s in graph.objects(span, OA.hasSelector) if (s, RDF.type, OA.TextPositionSelector) in graph)
     for prop in (OA.start, OA.end):
-        graph.set((position, prop, Literal(int(graph.value(position, prop)) + 1, datatype=ns.XSD.nonNegativeInteger)))
+        graph.set((position, prop, Literal(int(graph.value(position, prop)) + 1, datatype=ns.XSD.integer)))
     return {"outcome": validate(graph), "figure": figure, "plain": plain, "indicator": indicator, "span": span,
             "skos": graph.value(indicator, ns.SKOS.prefLabel)}
 

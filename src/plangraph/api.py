@@ -5,16 +5,9 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from .dataset import (
-    build_dataset,
-    oxigraph_quads,
-    read_reports,
-    report_files,
-    validate_dataset,
-    write_dataset,
-)
+from .dataset import Built, build_store, report_files, validate_store, write_dataset
 from .errors import ValidationFailed
 from .iris import Minter
 from .paths import built_dataset, ontology_dir, shapes_dir
@@ -25,26 +18,25 @@ from .validation import validate as validate_graph
 
 
 def build(reports: Iterable[str | Path] | None = None, output: str | Path | None = None,
-          base: str | None = None, store: str | Path | None = None) -> Dataset:
+          base: str | None = None, store: str | Path | None = None) -> Built:
     """Build and validate the dataset from report files or folders; write it to ``output`` and/or ``store``.
 
     ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
     ValidationFailed (nothing written) when the graph does not conform to the shapes.
     """
-    dataset = build_dataset(read_reports(reports), Minter(base) if base else None)
-    outcome = validate(dataset)
-    if not outcome.conforms:
-        raise ValidationFailed(outcome.text())
+    built = build_store(report_files(reports), Minter(base) if base else None)
+    if not built.outcome.conforms:
+        raise ValidationFailed(built.outcome.text())
     if output is not None:
-        write_dataset(dataset, output)
+        write_dataset(built.store, output)
     if store is not None:
-        write_store(oxigraph_quads(dataset), store)
-    return dataset
+        write_store(built.store, store)
+    return built
 
 
-def validate(data: Graph | Dataset) -> Outcome:
-    """Validate a graph, or a dataset report graph by report graph, against plangraph's shapes."""
-    return validate_dataset(data) if isinstance(data, Dataset) else validate_graph(data)
+def validate(data: Graph | pyoxigraph.Store) -> Outcome:
+    """Validate a graph, or a store report graph by report graph, against plangraph's shapes."""
+    return validate_store(data) if isinstance(data, pyoxigraph.Store) else validate_graph(data)
 
 
 def ensure_built() -> Path:

@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import RDF
 
 from . import api
-from .dataset import load_dataset, serialize, write_atomic
+from .dataset import serialize, write_dataset
 from .errors import InputError, PlangraphError, ValidationFailed, ValidationUnavailable
 from .formats import BY_NAME, by_name
 from .paths import built_dataset
 from .query import serialize_results, table
-from .vocab import PG
+from .store import open_store
 
 
 class _Group(click.Group):
@@ -50,10 +49,9 @@ def main():
 def build(reports, output, store):
     """Build the dataset from REPORTS (default: data/reports/), validate it, and write it."""
     output = output or (None if store else built_dataset())
-    dataset = api.build(reports or None, output=output, store=store)
-    count = sum(1 for _ in dataset.subjects(RDF.type, PG.Report))
+    built = api.build(reports or None, output=output, store=store)
     wrote = " and ".join(str(p) for p in (output, store) if p)
-    click.echo(f"Built {len(dataset)} statements from {count} report(s); they conform to the shapes. "
+    click.echo(f"Built {len(built.store)} statements from {len(built.reports)} report(s); they conform to the shapes. "
                f"Wrote {wrote}.", err=True)
 
 
@@ -65,10 +63,10 @@ def validate(file):
     if not path.exists():
         raise ValidationUnavailable(f'"{path}" does not exist. Run "plangraph build" first, or name a file.')
     try:
-        dataset = load_dataset([path])
+        store = open_store([path])
     except InputError as error:
         raise ValidationUnavailable(str(error)) from None
-    outcome = api.validate(dataset)
+    outcome = api.validate(store)
     click.echo(outcome.text())
     sys.exit(0 if outcome.conforms else 1)
 
@@ -78,11 +76,11 @@ def validate(file):
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write; default: standard output.")
 def export(fmt, output):
     """Export the whole served dataset, building it first when needed. Two runs give identical bytes."""
-    data = serialize(load_dataset([api.ensure_built()]), by_name(fmt))
+    store = api.load()
     if output:
-        write_atomic(output, data)
+        write_dataset(store, output, by_name(fmt))
     else:
-        sys.stdout.buffer.write(data)
+        serialize(store, by_name(fmt), sys.stdout.buffer)
         sys.stdout.flush()
 
 

@@ -1,24 +1,28 @@
-"""Build the dataset from reports (one named graph each), describe it, write it and read it back."""
+"""Build the dataset from reports (one named graph each) into the embedded store, describe it, check it, write it."""
 from __future__ import annotations
 
 import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
-from .errors import InputError, PlangraphError
+from .errors import InputError
 from .formats import Format, by_path
 from .graph import new_graph, report_graph
 from .indicator_map import link_indicators
 from .iris import Minter
 from .paths import reports_dir
 from .report import Report, read_report
+from .validation import Outcome, validate
 from .vocab import ONTOLOGY_IRI, PG, PREFIXES
 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -32,6 +36,7 @@ VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3
                 "http://purl.org/dc/terms/"]
 # One example resource of each of these classes is named in the description (the first by IRI).
 EXAMPLE_CLASSES = {PG.Indicator, PG.Figure, PG.Sentence, PG.Project, PG.FunctionalArea, PG.PolicyDocument}
+_TYPE, _REPORT = pyoxigraph.NamedNode(str(RDF.type)), pyoxigraph.NamedNode(str(PG.Report))
 
 
 def report_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
@@ -54,35 +59,100 @@ def read_reports(paths: Iterable[str | Path] | None = None) -> list[Report]:
     return [read_report(path) for path in report_files(paths)]
 
 
-def build_dataset(reports: list[Report], minter: Minter | None = None) -> Dataset:
-    """Return the dataset: one named graph per report (named by its IRI), the indicator links, a description."""
+@dataclass(frozen=True)
+class Piece:
+    """One report built in a worker: its graph as N-Triples, what the corpus needs of it, and its check."""
+
+    name: str
+    iri: str
+    ntriples: bytes
+    indicators: tuple[str, ...]
+    outcome: Outcome | None
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built dataset: the store holding it, its reports' IRIs, and the outcome of checking it."""
+
+    store: pyoxigraph.Store
+    reports: tuple[URIRef, ...]
+    outcome: Outcome
+
+
+def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, check: bool = True,
+                jobs: int | None = None) -> Built:
+    """Build each report (a file or a parsed report) into a named graph of a new in-memory store, and describe it.
+
+    Reports are handled one at a time, on every core: parsed, turned into their own graph, checked against the
+    shapes alone (``check``), and appended to the store. No graph of the whole corpus is ever held in rdflib,
+    whose Dataset grew slower per statement the more it held; so time and memory grow with the reports.
+    """
     minter = minter or Minter()
-    dataset = _new_dataset()
-    seen: dict[URIRef, str] = {}
-    for report in reports:
-        iri = minter.report(report.meta.district, report.meta.city, report.meta.period)
-        if iri in seen:
+    store, seen, indicators, outcomes = pyoxigraph.Store(), {}, set(), []
+    for piece in parallel(partial(build_piece, base=minter.base, check=check), list(sources), jobs):
+        if piece.iri in seen:
             raise InputError(
-                f'Reports "{seen[iri]}" and "{report.name}" are both the {report.meta.district} report of '
-                f"{report.meta.period}. Build one of them, or fix the period in a sidecar .meta.json.")
-        seen[iri] = report.name
-        report_graph(report, minter, dataset.graph(iri))  # written straight into its named graph
-    link_indicators(dataset, minter)
-    describe(dataset, minter, sorted(seen))
-    return dataset
+                f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district and period ({piece.iri}). '
+                "Build one of them, or fix the period in a sidecar .meta.json.")
+        seen[piece.iri] = piece.name
+        store.load(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(piece.iri))
+        indicators.update(piece.indicators)
+        outcomes.append(piece.outcome)
+    links = link_indicators({URIRef(i) for i in indicators}, minter)
+    add_graph(store, links)
+    description = describe(store, minter, sorted(map(URIRef, seen)))
+    add_graph(store, description)
+    if check:
+        outcomes.append(validate(links + description))
+    return Built(store, tuple(sorted(map(URIRef, seen))), merge([o for o in outcomes if o is not None]))
 
 
-def _new_dataset() -> Dataset:
-    dataset = Dataset(default_union=True)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True, replace=True)
-    return dataset
+def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
+    """Build one report's graph (in a worker process) and, when ``check``, validate it on its own.
+
+    A report's graph holds all that is said from that report (the types and labels of the shared things it
+    names included), so checking it alone is sound, and never checks a figure of one report against another's.
+    """
+    report = source if isinstance(source, Report) else read_report(source)
+    minter = Minter(base)
+    iri = minter.report(report.meta.district, report.meta.city, report.meta.period)
+    graph = report_graph(report, minter, new_graph(iri))
+    return Piece(report.name, str(iri), graph.serialize(format="nt", encoding="utf-8"),
+                 tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)),
+                 validate(graph) if check else None)
 
 
-def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
-    """Add a DCAT and VoID description of the dataset, in its own named graph: what it holds and where."""
-    iri, graph = minter.dataset(), dataset.graph(minter.iri("id/graph/dataset"))
-    counted = [g for g in dataset.graphs() if g.identifier not in (graph.identifier, dataset.default_graph.identifier)]
+def parallel(function: Callable, items: list, jobs: int | None = None) -> Iterator:
+    """Yield ``function(item)`` for each item, in order, from one spawned process per core (``jobs``).
+
+    Four items or more are worth the start of the processes (about a second); fewer run here.
+    """
+    jobs = min(len(items), jobs or os.cpu_count() or 1)
+    if jobs < 2 or len(items) < 4:
+        yield from map(function, items)
+        return
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield from pool.map(function, items)
+    finally:  # on an error, do not wait for the rest of the corpus
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def merge(outcomes: list[Outcome]) -> Outcome:
+    """One outcome of several checks: it conforms when each does."""
+    return Outcome(all(o.conforms for o in outcomes), tuple(v for o in outcomes for v in o.violations))
+
+
+def add_graph(store: pyoxigraph.Store, graph: Graph) -> None:
+    """Add an rdflib graph to the store, as the named graph of its identifier."""
+    if len(graph):
+        store.load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES,
+                   to_graph=pyoxigraph.NamedNode(str(graph.identifier)))
+
+
+def describe(store: pyoxigraph.Store, minter: Minter, reports: list[URIRef]) -> Graph:
+    """Return the DCAT and VoID description of what the store holds (its graph ``id/graph/dataset``)."""
+    iri, graph = minter.dataset(), new_graph(minter.iri("id/graph/dataset"))
     add = graph.add
     for cls in (VOID.Dataset, DCAT.Dataset):
         add((iri, RDF.type, cls))
@@ -102,7 +172,8 @@ def describe(dataset: Dataset, minter: Minter, reports: list[URIRef]) -> None:
     for report in reports:
         add((iri, DCTERMS.hasPart, report))
         add((iri, VOID.exampleResource, report))
-    _counts(graph, iri, counted)
+    _counts(graph, iri, store)
+    return graph
 
 
 def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
@@ -118,26 +189,26 @@ def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
     graph.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
 
 
-def _counts(graph: Graph, iri: URIRef, counted: list[Graph]) -> None:
-    """VoID statistics of every graph but the description: triples, entities, and one partition per class."""
-    triples, instances, predicates = 0, {}, set()
-    for data in counted:
-        triples += len(data)
-        predicates.update(data.predicates())
-        for thing, cls in data.subject_objects(RDF.type):
-            if isinstance(thing, URIRef):
-                instances.setdefault(cls, set()).add(thing)
-    graph.add((iri, VOID.triples, _integer(triples)))
-    graph.add((iri, VOID.entities, _integer(len(set().union(*instances.values())) if instances else 0)))
-    graph.add((iri, VOID.classes, _integer(len(instances))))
-    graph.add((iri, VOID.properties, _integer(len(predicates))))
-    for cls in sorted(instances):
+def _counts(graph: Graph, iri: URIRef, store: pyoxigraph.Store) -> None:
+    """VoID statistics of the store's named graphs: triples, entities, and one partition per class."""
+    def number(sparql: str) -> int:
+        return int(next(iter(store.query(sparql)))[0].value)
+    typed = "GRAPH ?g { ?s a ?class } FILTER isIRI(?s)"
+    graph.add((iri, VOID.triples, _integer(number("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"))))
+    graph.add((iri, VOID.entities, _integer(number(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ {typed} }}"))))
+    graph.add((iri, VOID.properties, _integer(number(
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) { GRAPH ?g { ?s ?p ?o } }"))))
+    classes = list(store.query(
+        f"SELECT ?class (COUNT(DISTINCT ?s) AS ?n) (MIN(STR(?s)) AS ?first) {{ {typed} }} GROUP BY ?class"))
+    graph.add((iri, VOID.classes, _integer(len(classes))))
+    for row in sorted(classes, key=lambda r: r["class"].value):
+        cls = URIRef(row["class"].value)
         partition = Minter.part(iri, "class", _key(cls))
         graph.add((iri, VOID.classPartition, partition))
         graph.add((partition, VOID["class"], cls))
-        graph.add((partition, VOID.entities, _integer(len(instances[cls]))))
+        graph.add((partition, VOID.entities, _integer(int(row["n"].value))))
         if cls in EXAMPLE_CLASSES:
-            graph.add((iri, VOID.exampleResource, min(instances[cls])))
+            graph.add((iri, VOID.exampleResource, URIRef(row["first"].value)))
 
 
 def _integer(n: int) -> Literal:
@@ -152,82 +223,87 @@ def _key(cls: URIRef) -> str:
     return "x-" + str(cls).rstrip("/#").rpartition("/")[2].replace("#", "-")
 
 
-def validate_dataset(dataset: Dataset):
-    """Validate each report's graph on its own, then the graphs that describe the whole dataset.
+def validate_store(store: pyoxigraph.Store, jobs: int | None = None) -> Outcome:
+    """Validate each report's graph on its own (one process per core), then all the other graphs together.
 
-    A report's graph holds all that is said from that report (the types and labels of the shared things it
-    names included), so checking it alone is sound: it keeps the cost linear in the number of reports (the
-    whole corpus at once grew faster than its size in rdflib: 1.6 s a report at 10, 3.1 s at 30) and never
-    checks a figure of one report against another's. Reports are checked in parallel, one process per core.
+    Checking a report's graph alone is sound (see ``build_piece``) and keeps the cost linear in the reports.
     """
-    from .validation import Outcome, validate
-    reports, rest = [], new_graph()
-    for graph in dataset.graphs():
-        if (graph.identifier, RDF.type, PG.Report) in graph:
-            reports.append(graph)
-        else:
-            for triple in graph:
-                rest.add(triple)
+    reports = [g for g in store.named_graphs() if pyoxigraph.Quad(g, _TYPE, _REPORT, g) in store]
     if not reports:  # a file without report graphs (Turtle, N-Triples): check it whole
-        return validate(union_graph(dataset))
-    workers = min(len(reports), os.cpu_count() or 1)
-    if workers > 1 and len(reports) >= 4:
-        # each process gets its report as N-Triples: rdflib graphs share one store and do not pickle alone
-        texts = [graph.serialize(format="nt", encoding="utf-8") for graph in reports]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            outcomes = list(pool.map(_validate_ntriples, texts))
-    else:
-        outcomes = [validate(graph) for graph in reports]
+        return validate(union_graph(store))
+    texts = [store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=g) for g in reports]
+    outcomes = list(parallel(_validate_ntriples, texts, jobs))
+    rest = union_graph(store, exclude=set(reports))
     if len(rest):
         outcomes.append(validate(rest))
-    return Outcome(all(o.conforms for o in outcomes), tuple(v for o in outcomes for v in o.violations))
+    return merge(outcomes)
 
 
-def _validate_ntriples(data: bytes):
-    from .validation import validate
+def _validate_ntriples(data: bytes) -> Outcome:
     graph = new_graph()
     graph.parse(data=data, format="nt")
     return validate(graph)
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    """Return one graph holding every triple of the dataset."""
+def union_graph(store: pyoxigraph.Store, exclude: set = frozenset()) -> Graph:
+    """Return one rdflib graph holding every triple of the store (but those of the ``exclude``d graphs)."""
+    triples = {q.triple for q in store if q.graph_name not in exclude}
     graph = new_graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
+    if triples:
+        graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
     return graph
 
 
-def oxigraph_quads(dataset: Dataset) -> list:
-    """Return the dataset's quads as pyoxigraph quads, sorted."""
-    data = dataset.serialize(format="nquads", encoding="utf-8")
-    return sorted(pyoxigraph.parse(data, pyoxigraph.RdfFormat.N_QUADS), key=str)
+def as_rdflib(store: pyoxigraph.Store) -> Dataset:
+    """Return the store's quads as an rdflib Dataset, for rdflib's API (a small dataset: rdflib is slow to fill)."""
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
+    return dataset
 
 
-def serialize(dataset: Dataset, fmt: Format) -> bytes:
-    """Serialise the dataset deterministically (sorted statements): two runs give the same bytes.
+def statements(store: pyoxigraph.Store, graphs: bool = True) -> Iterator:
+    """Yield the store's quads graph by graph, sorted (or its distinct triples, sorted, when not ``graphs``).
 
-    pyoxigraph writes the statements in the order given, where rdflib's serialisers follow its hash order.
+    Sorting makes two exports byte-identical; going graph by graph keeps one graph at a time in memory.
     """
-    quads = oxigraph_quads(dataset)
-    items = quads if fmt.graphs else sorted({q.triple for q in quads}, key=str)
+    if not graphs:
+        yield from sorted({q.triple for q in store}, key=str)
+        return
+    for name in [pyoxigraph.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+        yield from sorted(store.quads_for_pattern(None, None, None, name), key=str)
+
+
+def serialize(store: pyoxigraph.Store, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
+    """Serialise the store deterministically (see ``statements``) to ``output``, or return the bytes."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
-    return pyoxigraph.serialize(items, format=fmt.oxigraph, prefixes=prefixes)
+    return pyoxigraph.serialize(statements(store, fmt.graphs), output, format=fmt.oxigraph, prefixes=prefixes)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, so no half-written file is left."""
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """Open a temporary file beside ``path`` for writing; rename it to ``path`` when the block ends well.
+
+    No half-written file is ever left at ``path``: on an error the temporary file is removed.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def _umask() -> int:
@@ -236,25 +312,7 @@ def _umask() -> int:
     return mask
 
 
-def write_dataset(dataset: Dataset, path: str | Path, fmt: Format | None = None) -> None:
-    """Write the dataset to ``path`` in the format its suffix names (or ``fmt``)."""
-    write_atomic(path, serialize(dataset, fmt or by_path(path)))
-
-
-def load_dataset(paths: Iterable[str | Path]) -> Dataset:
-    """Read RDF files (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML) into one dataset, graphs kept."""
-    dataset = _new_dataset()
-    for path in map(Path, paths):
-        if not path.exists():
-            raise InputError(f'Data file "{path}" does not exist. Run "plangraph build" or check the path.')
-        fmt = by_path(path)
-        try:
-            if fmt.graphs:
-                dataset.parse(path, format=fmt.rdflib)
-            else:
-                dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt.rdflib)
-        except PlangraphError:
-            raise
-        except Exception as error:  # rdflib's parsers raise many error types
-            raise InputError(f'Cannot read "{path}" as {fmt.name}: {error}') from None
-    return dataset
+def write_dataset(store: pyoxigraph.Store, path: str | Path, fmt: Format | None = None) -> None:
+    """Write the store to ``path`` in the format its suffix names (or ``fmt``), streamed and atomically."""
+    with atomic_file(path) as handle:
+        serialize(store, fmt or by_path(path), handle)

@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
 
 from .graph_entities import add_entity_triples
-from .graph_quantities import add_quantities
+from .graph_quantities import add_quantities, decimal
 from .indicators import IndicatorBullet, IndicatorFigure
 from .iris import Minter
 from .outline import Section
@@ -24,9 +24,9 @@ ROLE_LABEL = {
 }
 
 
-def new_graph() -> Graph:
-    """Return an empty graph with plangraph's prefixes bound."""
-    graph = Graph()
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    """Return an empty graph (named ``identifier`` when given) with plangraph's prefixes bound."""
+    graph = Graph(identifier=identifier)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
@@ -77,8 +77,9 @@ class ReportGraph:
         self.add(quote, OA.prefix, Literal(self.report.text[max(0, start - 16):start]))
         self.add(quote, OA.suffix, Literal(self.report.text[end:end + 16]))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        # xsd:integer, not nonNegativeInteger: triple stores keep derived integer types as xsd:integer
+        self.add(position, OA.start, Literal(start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(end, datatype=XSD.integer))
 
     def period(self, code: str) -> URIRef:
         iri = self.mint.period(code)
@@ -236,8 +237,8 @@ class ReportGraph:
         self.add(iri, SDMX_DIMENSION.refPeriod, self.period(period))
 
     def _value(self, iri: URIRef, value: Decimal, unit_label: str | None, normalized: Decimal) -> None:
-        self.add(iri, PG.value, Literal(value, datatype=XSD.decimal))
-        self.add(iri, PG.normalizedValue, Literal(normalized, datatype=XSD.decimal))
+        self.add(iri, PG.value, decimal(value))
+        self.add(iri, PG.normalizedValue, decimal(normalized))
         if unit_label:
             unit = self.mint.unit(unit_label)
             self.add(iri, PG.unit, unit)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
 
 from .errors import InputError
+from .graph import new_graph
 from .iris import Minter
-from .vocab import PG
 
 # The relations a row may name, each with an example row of the table.
 RELATIONS = {
@@ -69,22 +69,16 @@ def default_mappings() -> tuple[Mapping, ...]:
     return read_mappings()
 
 
-def link_indicators(dataset: Dataset, minter: Minter, mappings: tuple[Mapping, ...] | None = None) -> int:
-    """Add the mapping links between indicators the dataset holds; return how many were added."""
+def link_indicators(present: set[URIRef], minter: Minter, mappings: tuple[Mapping, ...] | None = None) -> Graph:
+    """Return the graph of mapping links between the ``present`` indicators (``id/graph/indicator-map``)."""
     mappings = default_mappings() if mappings is None else mappings
-    present = set(dataset.subjects(RDF.type, PG.Indicator))
-    graph_iri = minter.iri("id/graph/indicator-map")
-    added = 0
+    graph = new_graph(minter.iri("id/graph/indicator-map"))
     for row in mappings:
         one, other = minter.thing("indicator", row.name), minter.thing("indicator", row.other)
         if one in present and other in present:
-            _link(dataset.graph(graph_iri), one, other, row)
-            added += 1
-    return added
-
-
-def _link(graph, one: URIRef, other: URIRef, row: Mapping) -> None:
-    graph.add((one, RELATIONS[row.relation], other))
-    graph.add((one, SKOS.editorialNote, Literal(f"{row.name} skos:{row.relation} {row.other}: {row.why}", lang="zh")))
-    graph.add((graph.identifier, RDFS.comment, Literal(
-        "Links between indicator names of different reports, from data/indicator-map.csv", lang="en")))
+            graph.add((one, RELATIONS[row.relation], other))
+            graph.add((one, SKOS.editorialNote,
+                       Literal(f"{row.name} skos:{row.relation} {row.other}: {row.why}", lang="zh")))
+            graph.add((graph.identifier, RDFS.comment, Literal(
+                "Links between indicator names of different reports, from data/indicator-map.csv", lang="en")))
+    return graph

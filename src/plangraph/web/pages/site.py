@@ -7,9 +7,11 @@ from pathlib import Path
 import pyoxigraph
 from flask import Response, abort, current_app, render_template, request
 
+from ...dataset import serialize
 from ...formats import FORMATS
 from ...paths import ontology_dir, project_dir
 from ...query import run_query
+from ...store import store_from_quads
 from ...vocab import PG, PREFIXES
 from .. import get_store
 from . import bp
@@ -90,16 +92,13 @@ def export(ext: str):
 
 
 def dump(store, fmt) -> bytes:
-    """Serialise every quad of the store (only triples for formats without graphs), in sorted order."""
-    rows = run_query(store, "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }",
-                     use_default_graph_as_union=False)
-    if fmt.graphs:
-        items = sorted({pyoxigraph.Quad(r["s"], r["p"], r["o"], r["g"] or pyoxigraph.DefaultGraph())
-                        for r in rows}, key=str)
-    else:
-        items = sorted({pyoxigraph.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
-    return pyoxigraph.serialize(items, format=fmt.oxigraph, prefixes=prefixes)
+    """Serialise every quad of the store, sorted (an external endpoint's are fetched by a query first)."""
+    if not isinstance(store, pyoxigraph.Store):
+        rows = run_query(store, "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }",
+                         use_default_graph_as_union=False)
+        store = store_from_quads(pyoxigraph.Quad(r["s"], r["p"], r["o"], r["g"] or pyoxigraph.DefaultGraph())
+                                 for r in rows)
+    return serialize(store, fmt)
 
 
 def queries_dir() -> Path:
