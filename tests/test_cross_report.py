@@ -169,3 +169,10 @@ def test_a_series_follows_exact_matches_only(corpus_store):
     assert names == {"地方一般公共预算收入"}  # skos:exactMatch in data/indicator-map.csv
     close = text.replace('"地区生产总值"@zh', '"固定资产投资"@zh')
     assert not list(run_query(corpus_store, close))  # skos:closeMatch: not one series
+
+
+def test_two_reports_of_one_district_and_period_are_refused_by_name(tmp_path):
+    copy = tmp_path / "copy-of-the-seed.txt"
+    copy.write_bytes((CORPUS[0] / "wuchang-2021-h1.txt").read_bytes())
+    with pytest.raises(InputError, match='"wuchang-2021-h1.txt" and "copy-of-the-seed.txt" are the same district'):
+        build_store(report_files([CORPUS[0], copy]), check=False)
