@@ -67,3 +67,16 @@ def test_the_store_keeps_every_statement_as_built(seed_report):
     built = {q.triple for q in pyoxigraph.parse(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES)}
     store = build_store([seed_report], check=False).store
     assert {q.triple for q in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(piece.iri))} == built
+
+
+def test_a_build_that_does_not_conform_leaves_the_old_store_whole(project, tmp_path, monkeypatch):
+    from plangraph import api, dataset
+    from plangraph.errors import ValidationFailed
+    from plangraph.validation import Outcome
+    api.build(store=tmp_path / "store")
+    before = count(open_store_dir(tmp_path / "store"))
+    monkeypatch.setattr(dataset, "validate", lambda graph: Outcome(False, ()))
+    with pytest.raises(ValidationFailed):
+        api.build(store=tmp_path / "store")
+    assert count(open_store_dir(tmp_path / "store")) == before
+    assert [p.name for p in tmp_path.iterdir() if "store" in p.name] == ["store"]  # no half-built store left

@@ -12,7 +12,7 @@ from .errors import ValidationFailed
 from .iris import Minter
 from .paths import built_dataset, ontology_dir, shapes_dir
 from .query import run_query
-from .store import open_store, write_store
+from .store import finish, new_store_dir, open_store, open_store_dir
 from .validation import Outcome
 from .validation import validate as validate_graph
 
@@ -24,13 +24,23 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
     ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
     ValidationFailed (nothing written) when the graph does not conform to the shapes.
     """
-    built = build_store(report_files(reports), Minter(base) if base else None)
+    files, minter = report_files(reports), Minter(base) if base else None
+    if store is None:
+        return _written(build_store(files, minter), output)
+    with new_store_dir(store) as folder:  # built straight on disk: memory stays flat however many reports
+        built = _written(build_store(files, minter, target=pyoxigraph.Store(str(folder))), output)
+        finish(built.store)
+        reports, outcome = built.reports, built.outcome
+        del built  # closing the RocksDB handle before its folder is renamed into place
+    return Built(open_store_dir(store), reports, outcome)
+
+
+def _written(built: Built, output: str | Path | None) -> Built:
+    """Refuse a build that does not conform; else write it to ``output`` when one is named."""
     if not built.outcome.conforms:
         raise ValidationFailed(built.outcome.text())
     if output is not None:
         write_dataset(built.store, output)
-    if store is not None:
-        write_store(built.store, store)
     return built
 
 

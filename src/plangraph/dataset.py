@@ -80,22 +80,25 @@ class Built:
 
 
 def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, check: bool = True,
-                jobs: int | None = None) -> Built:
-    """Build each report (a file or a parsed report) into a named graph of a new in-memory store, and describe it.
+                jobs: int | None = None, target: pyoxigraph.Store | None = None) -> Built:
+    """Build each report (a file or a parsed report) into a named graph of ``target``, and describe the whole.
+
+    ``target`` is an empty store (default: a new one in memory; an on-disk one keeps memory flat).
 
     Reports are handled one at a time, on every core: parsed, turned into their own graph, checked against the
     shapes alone (``check``), and appended to the store. No graph of the whole corpus is ever held in rdflib,
     whose Dataset grew slower per statement the more it held; so time and memory grow with the reports.
     """
     minter = minter or Minter()
-    store, seen, indicators, outcomes = pyoxigraph.Store(), {}, set(), []
+    store = target if target is not None else pyoxigraph.Store()
+    seen, indicators, outcomes = {}, set(), []
     for piece in parallel(partial(build_piece, base=minter.base, check=check), list(sources), jobs):
         if piece.iri in seen:
             raise InputError(
                 f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district and period ({piece.iri}). '
                 "Build one of them, or fix the period in a sidecar .meta.json.")
         seen[piece.iri] = piece.name
-        store.load(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(piece.iri))
+        store.bulk_load(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(piece.iri))
         indicators.update(piece.indicators)
         outcomes.append(piece.outcome)
     links = link_indicators({URIRef(i) for i in indicators}, minter)

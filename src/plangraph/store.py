@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph
 
@@ -39,8 +40,22 @@ def store_from_quads(quads) -> pyoxigraph.Store:
 def write_store(quads, path: str | Path) -> pyoxigraph.Store:
     """Write the quads to a persistent on-disk store at ``path`` (a folder), replacing what was there.
 
-    The store is built in a folder beside ``path`` and renamed into place, so a reader never sees half a store.
     Returns the store, reopened read-only.
+    """
+    with new_store_dir(path) as fresh:
+        store = pyoxigraph.Store(str(fresh))
+        store.bulk_extend(quads)
+        finish(store)
+        del store  # closing the RocksDB handle before the folder moves
+    return open_store_dir(path)
+
+
+@contextmanager
+def new_store_dir(path: str | Path) -> Iterator[Path]:
+    """Give a new folder beside ``path`` to build an on-disk store in; rename it to ``path`` if the block ends well.
+
+    A reader never sees half a store, and a failed build leaves the old one. The store opened in the folder
+    must be closed (no reference left) before the block ends.
     """
     path = Path(path)
     if path.exists() and not _is_store(path):
@@ -48,16 +63,17 @@ def write_store(quads, path: str | Path) -> pyoxigraph.Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
-        store = pyoxigraph.Store(str(fresh))
-        store.bulk_extend(quads)
-        store.flush()
-        store.optimize()
-        del store  # closing the RocksDB handle before the folder moves
+        yield fresh
         _replace(fresh, path)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return open_store_dir(path)
+
+
+def finish(store: pyoxigraph.Store) -> None:
+    """Write what the on-disk store holds in memory to its files, compacted for reading."""
+    store.flush()
+    store.optimize()
 
 
 def _is_store(path: Path) -> bool:
