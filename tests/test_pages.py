@@ -228,6 +228,15 @@ def test_exports_hold_the_whole_dataset_deterministically(client, seed_store, ex
     assert len({(i.subject, i.predicate, i.object) for i in items}) == len({q.triple for q in seed_store})
 
 
+def test_an_export_is_sent_from_a_file_with_etag_and_ranges(client):
+    first = client.get("/export.nq")
+    assert first.status_code == 200 and first.headers["ETag"]
+    assert first.headers["Content-Disposition"] == "inline; filename=plangraph.nq"
+    assert client.get("/export.nq", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    part = client.get("/export.nq", headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and part.data == first.data[:100]
+
+
 def test_query_page_bundles_yasgui_and_offers_the_example_queries(tmp_path, seed_store):
     from plangraph.web import create_app
     (tmp_path / "01-indicators.rq").write_text(
