@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
@@ -12,16 +13,19 @@ from .indicators import IndicatorBullet, IndicatorFigure
 from .iris import Minter
 from .outline import Section
 from .report import Report
+from .validation import ontology_graph
 from .vocab import OA, PG, PREFIXES, SDMX_DIMENSION
 
 SECTION_CLASS = {"part": PG.Part, "block": PG.Block, "theme": PG.Theme, "subtopic": PG.SubTopic}
 ROLE_PERIOD = {"TargetGrowth": "year", "TargetLevel": "year", "TargetQualitative": "year"}
-ROLE_LABEL = {
-    "TargetGrowth": "目标增速", "TargetLevel": "目标值", "TargetQualitative": "目标", "ResultLevel": "完成值",
-    "ResultQualitative": "完成情况", "YearOnYearGrowth": "同比增长", "GrowthVsBase": "较基期增长",
-    "AverageGrowth": "两年平均增长", "ChangeInPoints": "同比变化", "ShareOfTarget": "目标完成进度",
-    "PartPeriodGrowth": "单季增长", "Comparison": "比较", "Rank": "排名",
-}
+
+
+@lru_cache(maxsize=1)
+def role_labels() -> dict[str, str]:
+    """The Chinese label of each figure role (``TargetGrowth`` → 目标增速), read from the ontology: one source."""
+    ontology = ontology_graph()
+    return {str(role)[len(str(PG._NS)):]: str(label) for role in ontology.subjects(RDF.type, PG.FigureRole)
+            for label in ontology.objects(role, RDFS.label) if label.language == "zh"}
 
 
 def new_graph(identifier: URIRef | None = None) -> Graph:
@@ -219,13 +223,13 @@ class ReportGraph:
             self.add(iri, PG.basePeriod, self.period(f"{item.base_year}-{self.half}" if self.half else item.base_year))
         if item.figure is None:
             self.add(iri, PG.statedText, self.zh(item.text))
-            self.add(iri, RDFS.label, self.zh(f"{name} · {ROLE_LABEL[item.role]} · {item.text}"))
+            self.add(iri, RDFS.label, self.zh(f"{name} · {role_labels()[item.role]} · {item.text}"))
             return iri
         figure = item.figure
         self._value(iri, figure.value, figure.unit_label, figure.normalized)
         if figure.qualifier:
             self.add(iri, PG.qualifier, PG[figure.qualifier])
-        self.add(iri, RDFS.label, self.zh(f"{name} · {ROLE_LABEL[item.role]} · {figure.stated}"))
+        self.add(iri, RDFS.label, self.zh(f"{name} · {role_labels()[item.role]} · {figure.stated}"))
         return iri
 
     def _observation(self, iri: URIRef, indicator: URIRef, dataset: URIRef, role: str, period: str) -> None:
