@@ -13,7 +13,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import pyoxigraph
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SDO, SKOS, VOID, XSD
 
 from .errors import InputError
 from .formats import Format, by_path
@@ -37,6 +37,15 @@ VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3
 # One example resource of each of these classes is named in the description (the first by IRI).
 EXAMPLE_CLASSES = {PG.Indicator, PG.Figure, PG.Sentence, PG.Project, PG.FunctionalArea, PG.PolicyDocument}
 _TYPE, _REPORT = pyoxigraph.NamedNode(str(RDF.type)), pyoxigraph.NamedNode(str(PG.Report))
+# What says what a shared thing (district, indicator, period, unit, organisation, project …) is and is called.
+# It follows from the name its IRI is minted from, so every report that names the thing says the same: kept in
+# each report's graph, the union of the graphs held it once per report, and Oxigraph 0.5 answers over that
+# union with one row per copy (oxigraph#1919), so a join through a period's notation gave 37 rows instead of
+# one at 1,000 reports. These statements go once to the graph id/graph/things; what a report claims of a
+# shared thing (pg:mention, schema:location, schema:worksFor …) stays in the report's graph.
+NAMING = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.notation, SKOS.inScheme, SKOS.broader,
+          SKOS.related, DCTERMS.title, SDO.addressLocality, PG.alias, PG.documentNumber}
+THINGS_PATH = "id/graph/things"
 
 
 def report_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
@@ -61,11 +70,12 @@ def read_reports(paths: Iterable[str | Path] | None = None) -> list[Report]:
 
 @dataclass(frozen=True)
 class Piece:
-    """One report built in a worker: its graph as N-Triples, what the corpus needs of it, and its check."""
+    """One report built in a worker: its graph and its shared things' names (N-Triples), and its check."""
 
     name: str
     iri: str
     ntriples: bytes
+    shared: bytes
     indicators: tuple[str, ...]
     outcome: Outcome | None
 
@@ -92,6 +102,7 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
     minter = minter or Minter()
     store = target if target is not None else pyoxigraph.Store()
     seen, indicators, outcomes = {}, set(), []
+    things = pyoxigraph.NamedNode(str(minter.iri(THINGS_PATH)))
     for piece in parallel(partial(build_piece, base=minter.base, check=check), list(sources), jobs):
         if piece.iri in seen:
             raise InputError(
@@ -99,6 +110,7 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
                 "Build one of them, or fix the period in a sidecar .meta.json.")
         seen[piece.iri] = piece.name
         store.bulk_load(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(piece.iri))
+        store.bulk_load(piece.shared, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=things)
         indicators.update(piece.indicators)
         outcomes.append(piece.outcome)
     links = link_indicators({URIRef(i) for i in indicators}, minter)
@@ -111,18 +123,28 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
 
 
 def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
-    """Build one report's graph (in a worker process) and, when ``check``, validate it on its own.
+    """Build one report's graph (in a worker process), validate it on its own when ``check``, and split it.
 
-    A report's graph holds all that is said from that report (the types and labels of the shared things it
-    names included), so checking it alone is sound, and never checks a figure of one report against another's.
+    The whole graph is checked: what the report says and the names and types of the shared things it names,
+    so checking it alone is sound, and never checks a figure of one report against another's. Then the names
+    and types of shared things go to the graph ``id/graph/things`` (see ``NAMING``), the rest to the report's.
     """
     report = source if isinstance(source, Report) else read_report(source)
     minter = Minter(base)
     iri = minter.report(report.meta.district, report.meta.city, report.meta.period)
     graph = report_graph(report, minter, new_graph(iri))
-    return Piece(report.name, str(iri), graph.serialize(format="nt", encoding="utf-8"),
-                 tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)),
-                 validate(graph) if check else None)
+    outcome = validate(graph) if check else None
+    own, shared = new_graph(), new_graph()
+    for triple in graph:
+        (shared if naming(triple, str(iri)) else own).add(triple)
+    return Piece(report.name, str(iri), own.serialize(format="nt", encoding="utf-8"),
+                 shared.serialize(format="nt", encoding="utf-8"),
+                 tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)), outcome)
+
+
+def naming(triple, report: str) -> bool:
+    """Whether a triple names or types a shared thing (one outside the report's own IRIs): see ``NAMING``."""
+    return triple[1] in NAMING and not str(triple[0]).startswith(report)
 
 
 def parallel(function: Callable, items: list, jobs: int | None = None) -> Iterator:
@@ -227,19 +249,31 @@ def _key(cls: URIRef) -> str:
 
 
 def validate_store(store: pyoxigraph.Store, jobs: int | None = None) -> Outcome:
-    """Validate each report's graph on its own (one process per core), then all the other graphs together.
+    """Validate each report's graph with the names of the shared things it names (one process per core), then
+    the other graphs but id/graph/things together.
 
-    Checking a report's graph alone is sound (see ``build_piece``) and keeps the cost linear in the reports.
+    Checking a report this way is sound (see ``build_piece``) and keeps the cost linear in the reports.
     """
     reports = [g for g in store.named_graphs() if pyoxigraph.Quad(g, _TYPE, _REPORT, g) in store]
     if not reports:  # a file without report graphs (Turtle, N-Triples): check it whole
         return validate(union_graph(store))
-    texts = [store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=g) for g in reports]
+    things = next((g for g in store.named_graphs() if g.value.endswith("/" + THINGS_PATH)), None)
+    texts = [_with_things(store, g, things) for g in reports]
     outcomes = list(parallel(_validate_ntriples, texts, jobs))
-    rest = union_graph(store, exclude=set(reports))
+    rest = union_graph(store, exclude={*reports, things})
     if len(rest):
         outcomes.append(validate(rest))
     return merge(outcomes)
+
+
+def _with_things(store: pyoxigraph.Store, report: pyoxigraph.NamedNode, things) -> bytes:
+    """A report's graph as N-Triples, with what id/graph/things says of the shared things it names."""
+    own = list(store.quads_for_pattern(None, None, None, report))
+    named = {t for q in own for t in (q.subject, q.object)
+             if isinstance(t, pyoxigraph.NamedNode) and not t.value.startswith(report.value)}
+    shared = [q for t in sorted(named, key=str) for q in store.quads_for_pattern(t, None, None, things)] \
+        if things is not None else []
+    return pyoxigraph.serialize([q.triple for q in own + shared], format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def _validate_ntriples(data: bytes) -> Outcome:
