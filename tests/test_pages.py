@@ -285,6 +285,27 @@ def test_indicator_series_across_periods_once_several_reports_are_loaded(seed_re
     assert "2021-S1" in series and "2022-S1" in series and 'class="bar other"' in series
 
 
+def test_an_indicator_of_several_districts_shows_one_district_at_a_time(seed_report):
+    from urllib.parse import quote
+
+    from plangraph.dataset import build_store
+    from plangraph.iris import Minter
+    from plangraph.report import read_report
+    from plangraph.web import create_app
+    reports = [seed_report] + [read_report(Path(__file__).parent / "reports" / f"{name}-h1.txt")
+                               for name in ("wuchang-2022", "jianghan-2021")]
+    web = create_app({"PLANGRAPH_STORE": build_store(reports).store, "TESTING": True}).test_client()
+    def section(url: str) -> str:
+        html = web.get(url).get_data(as_text=True)
+        return html[html.index('<section class="indicator">'):].split("</section>")[0]
+    first = section(GDP)
+    assert "各地区" in first and "<strong>武昌区</strong>" in first and "2份报告" in first  # 武昌区 sorts before 江汉区
+    assert "779.43" in first and "861.37" in first and "江汉区" in first
+    jianghan = Minter().district("江汉区", "武汉市")
+    other = section(f"{GDP}?district={quote(str(jianghan), safe='')}")
+    assert "<strong>江汉区</strong>" in other and "779.43" not in other and "亿元" in other
+
+
 def test_head_answers_like_get_and_other_methods_are_405(client):
     head = client.head(FIGURE, headers={"Accept": "text/turtle"})
     assert head.status_code == 200 and head.mimetype == "text/turtle" and "Link" in head.headers

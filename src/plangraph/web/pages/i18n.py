@@ -43,6 +43,8 @@ WORDS = {
     "target_result": ("目标与完成", "Target against result"),
     "series": ("历期数据", "Across periods"),
     "figures": ("数字", "Figures"),
+    "districts": ("各地区", "Districts"),
+    "reports_count": ("份报告", " report(s)"),
     "contains": ("区域内", "What lies in it"),
     "projects": ("项目及进展", "Projects and what happened"),
     "events": ("进展", "What happened"),

@@ -11,7 +11,7 @@ from ...vocab import PG, SDMX_DIMENSION
 from .chart import bar_chart
 from .describe import describe, node
 from .i18n import language, word
-from .terms import term_comments
+from .terms import pick, term_comments
 from .text import sources
 
 PLACES = {str(PG[c]) for c in ("FunctionalArea", "Street", "Community", "WaterBody", "Plot", "District")}
@@ -20,12 +20,17 @@ DESCRIPTIONS = ("http://purl.org/dc/terms/description", "https://schema.org/desc
                 "http://www.w3.org/2000/01/rdf-schema#comment")
 TARGET_RESULT = (("TargetLevel", "ResultLevel"), ("TargetGrowth", "YearOnYearGrowth"))
 
+# An indicator's figures in the reports of one district (a corpus holds hundreds of districts' figures).
 FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label ?derivation WHERE {{
-  ?f pg:indicator {i} ; pg:role ?role ; sdmx-dimension:refPeriod ?period .
-  OPTIONAL {{ ?period skos:notation ?notation }} OPTIONAL {{ ?f pg:value ?value }}
-  OPTIONAL {{ ?f pg:unit ?unit }} OPTIONAL {{ ?f pg:statedText ?stated }} OPTIONAL {{ ?f rdfs:label ?label }}
-  OPTIONAL {{ ?f pg:derivation ?derivation }}
+  GRAPH ?r {{ ?r pg:district {d} . ?f pg:indicator {i} ; pg:role ?role ; sdmx-dimension:refPeriod ?period .
+    OPTIONAL {{ ?f pg:value ?value }} OPTIONAL {{ ?f pg:unit ?unit }} OPTIONAL {{ ?f pg:statedText ?stated }}
+    OPTIONAL {{ ?f rdfs:label ?label }} OPTIONAL {{ ?f pg:derivation ?derivation }} }}
+  OPTIONAL {{ ?period skos:notation ?notation }}
 }} ORDER BY ?notation ?f"""
+# The districts whose reports state the indicator, with how many reports each.
+DISTRICTS = """SELECT ?d (COUNT(DISTINCT ?r) AS ?reports) WHERE {{
+  GRAPH ?r {{ ?f pg:indicator {i} . ?r pg:district ?d }}
+}} GROUP BY ?d"""
 
 
 def page(store, iri: str, path: str) -> str:
@@ -104,8 +109,15 @@ def _decimal(term) -> Decimal | None:
 
 
 def indicator(store, iri: str, desc, lang: str) -> dict:
-    """The indicator's figures, charts of target against result, and its series across periods."""
-    rows = list(run_query(store, FIGURES.format(i=node(iri))))
+    """The indicator's figures in one district's reports (``?district=IRI``, else the first district by name):
+    charts of target against result, its series across periods, and links to the other districts."""
+    counts = {r["d"].value: int(r["reports"].value) for r in run_query(store, DISTRICTS.format(i=node(iri)))}
+    district_names = _labels(store, set(counts))
+    districts = sorted(((d, pick(district_names.get(d, {}), lang) or d, n) for d, n in counts.items()),
+                       key=lambda item: (item[1], item[0]))
+    selected = request.args.get("district")
+    selected = selected if selected in counts else (districts[0][0] if districts else None)
+    rows = list(run_query(store, FIGURES.format(i=node(iri), d=node(selected)))) if selected else []
     units = {r["unit"].value for r in rows if r["unit"] is not None}
     names = desc.names | _labels(store, units | {r[k].value for r in rows for k in ("role", "period", "derivation")
                                                  if r[k] is not None})
@@ -136,7 +148,7 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
                 series.append(bar_chart(points[0]["role_label"], [
                     (p["period"], p["value"], f'{p["value"]}{p["unit"]}', "other") for p in points]))
     return {"figures": figures, "charts": [c for c in charts if c], "series": [s for s in series if s],
-            "periods": periods}
+            "periods": periods, "districts": districts, "district": selected}
 
 
 def _labels(store, iris):
