@@ -285,6 +285,20 @@ def test_indicator_series_across_periods_once_several_reports_are_loaded(seed_re
     assert "2021-S1" in series and "2022-S1" in series and 'class="bar other"' in series
 
 
+def test_home_lists_the_newest_reports_and_links_to_them_all(seed_report, monkeypatch):
+    from plangraph.dataset import build_store
+    from plangraph.report import read_report
+    from plangraph.web import create_app
+    from plangraph.web.pages import site
+    monkeypatch.setattr(site, "HOME_REPORTS", 1)
+    later = read_report(Path(__file__).parent / "reports" / "wuchang-2022-h1.txt")
+    web = create_app({"PLANGRAPH_STORE": build_store([seed_report, later]).store, "TESTING": True}).test_client()
+    home = web.get("/").get_data(as_text=True)
+    assert "2022-S1" in home and "2021-S1" not in home and "全部报告 (2)" in home
+    everything = web.get("/list/pg:Report").get_data(as_text=True)
+    assert "2022年上半年" in everything and "2021年上半年" in everything
+
+
 def test_an_indicator_of_several_districts_shows_one_district_at_a_time(seed_report):
     from urllib.parse import quote
 

@@ -26,6 +26,7 @@ WORDS = {
     "sources": ("原文出处", "Where the report says it"),
     "read_in_report": ("在报告中阅读", "Read in the report"),
     "more": ("更多", "more"),
+    "all_reports": ("全部报告", "All reports"),
     "previous": ("上一页", "Previous"),
     "next": ("下一页", "Next"),
     "page": ("第 {n} 页", "page {n}"),

@@ -33,7 +33,8 @@ ENTRY_POINTS = {
 EXPORTS = {f.suffix.lstrip("."): f for f in FORMATS}
 PER_PAGE = 100
 COUNTS = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c"
-REPORTS = "SELECT ?r ?label ?period WHERE { ?r a pg:Report ; rdfs:label ?label . OPTIONAL { ?r pg:period/skos:notation ?period } } ORDER BY ?period ?r"
+REPORTS = "SELECT ?r ?label ?period WHERE { ?r a pg:Report ; rdfs:label ?label . OPTIONAL { ?r pg:period/skos:notation ?period } } ORDER BY DESC(?period) ?r"
+HOME_REPORTS = 30  # the newest reports on the home page; /list/pg:Report has them all
 
 
 def classes(key: str) -> list[str]:
@@ -54,9 +55,10 @@ def home():
     entries = [(key, zh if lang == "zh" else en, sum(by_class.get(str(PG[c]), 0) for c in cs))
                for key, (zh, en, cs) in ENTRY_POINTS.items()]
     reports = [(r["r"].value, r["label"].value, r["period"].value if r["period"] else "")
-               for r in run_query(store, REPORTS)]
+               for r in run_query(store, f"{REPORTS} LIMIT {HOME_REPORTS}")]
     counted = [(c, pick(names.get(c, {}), lang), n) for c, n in counts]
     return render_template("pages/home.html", reports=reports, counts=counted, entries=entries,
+                           report_count=by_class.get(str(PG.Report), 0),
                            exports=sorted(EXPORTS)), {"Vary": "Cookie"}
 
 
