@@ -197,6 +197,15 @@ def test_search_finds_chinese_names_ranked(web, query, first):
     assert results and results[0][1] == first
 
 
+def test_the_search_index_can_be_built_before_the_first_search(seed_store):
+    from plangraph.web import create_app
+    from plangraph.web.pages.search import warm
+    app = create_app({"PLANGRAPH_STORE": seed_store, "TESTING": True})
+    warm(app).join(timeout=60)
+    index = app.extensions["plangraph.pages"]["index"]
+    assert index.search("长江")[0].text == "武汉长江中心"
+
+
 def test_search_escapes_and_handles_empty_queries(client):
     assert client.get("/search").status_code == 200
     html = client.get("/search", query_string={"q": "<script>alert(1)</script>"}).get_data(as_text=True)

@@ -8,6 +8,7 @@ from waitress import serve
 
 from .api import ensure_built
 from .web import create_app
+from .web.pages.search import warm
 
 
 def run(files: list[Path], host: str, port: int, threads: int = 8, config: dict | None = None) -> None:
@@ -20,6 +21,7 @@ def run(files: list[Path], host: str, port: int, threads: int = 8, config: dict 
         config = {**config, "PLANGRAPH_DATA": data}
     app = create_app(config)
     app.extensions["plangraph.sparql"].start()  # workers ready before the first request, errors shown now
+    warm(app)
     click.echo(f"plangraph serving {', '.join(data)} on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     # waitress refuses larger bodies itself (413) before the app reads them
     serve(app, host=host, port=port, threads=threads, ident="plangraph",
