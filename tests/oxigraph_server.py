@@ -5,11 +5,9 @@ import contextlib
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-from servers import free_port
+from servers import free_port, wait_until_answering
 
 
 def oxigraph_command() -> str:
@@ -26,24 +24,11 @@ def running_oxigraph(location: Path):
     port = free_port()
     process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(location),
                                 "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait(url, process)
+        wait_until_answering(f"{url}/query?query=ASK%7B%7D", process, seconds=15)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-def _wait(url: str, process: subprocess.Popen, seconds: float = 15.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited: {process.stderr.read().decode('utf-8', 'replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"oxigraph serve did not answer at {url} within {seconds} s")

@@ -187,3 +187,10 @@ def test_two_reports_of_one_district_and_period_are_refused_by_name(tmp_path):
     copy.write_bytes((CORPUS[0] / "wuchang-2021-h1.txt").read_bytes())
     with pytest.raises(InputError, match='"wuchang-2021-h1.txt" and "copy-of-the-seed.txt" are the same district'):
         build_store(report_files([CORPUS[0], copy]), check=False)
+
+
+def test_a_report_owns_its_parts_not_a_report_whose_iri_extends_its_own():
+    from plangraph.dataset import own_iri
+    report = str(WUCHANG["2021-S1"])
+    assert own_iri(report, report) and own_iri(f"{report}/figure/273-275", report)
+    assert not own_iri(f"{report}0/figure/1", report) and not own_iri(str(MINT.thing("indicator", "地区生产总值")), report)

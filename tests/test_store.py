@@ -1,10 +1,11 @@
 """The persistent on-disk store: written whole by build --store, opened read-only by serve --store."""
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.errors import InputError
-from plangraph.store import open_store_dir, store_size, write_store
+from plangraph.store import finish, new_store_dir, open_store_dir, store_size
 from plangraph.web import create_app
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -12,6 +13,16 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def count(store) -> int:
     return int(next(iter(store.query(COUNT)))["n"].value)
+
+
+def write_store(quads, path):
+    """Write quads to a new on-disk store at ``path`` the way build --store does; return it reopened read-only."""
+    with new_store_dir(path) as fresh:
+        store = pyoxigraph.Store(str(fresh))
+        store.bulk_extend(quads)
+        finish(store)
+        del store  # closing the RocksDB handle before the folder moves
+    return open_store_dir(path)
 
 
 def test_a_written_store_holds_every_quad_and_opens_read_only(tmp_path, seed_store):
@@ -59,8 +70,6 @@ def test_serve_takes_one_source_only(tmp_path):
 
 def test_the_store_keeps_every_statement_as_built(seed_report):
     """Oxigraph keeps derived integer types (xsd:nonNegativeInteger …) as xsd:integer: plangraph must not use them."""
-    import pyoxigraph
-
     from plangraph.dataset import build_piece, build_store
     from plangraph.iris import Minter
     piece = build_piece(seed_report, Minter().base, check=False)

@@ -144,7 +144,12 @@ def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
 
 def naming(triple, report: str) -> bool:
     """Whether a triple names or types a shared thing (one outside the report's own IRIs): see ``NAMING``."""
-    return triple[1] in NAMING and not str(triple[0]).startswith(report)
+    return triple[1] in NAMING and not own_iri(str(triple[0]), report)
+
+
+def own_iri(iri: str, report: str) -> bool:
+    """Whether ``iri`` is the report's or one of its parts' (``…/2021-S1/figure/273-275``), not a shared thing's."""
+    return iri == report or iri.startswith(report + "/")
 
 
 def parallel(function: Callable, items: list, jobs: int | None = None) -> Iterator:
@@ -270,7 +275,7 @@ def _with_things(store: pyoxigraph.Store, report: pyoxigraph.NamedNode, things) 
     """A report's graph as N-Triples, with what id/graph/things says of the shared things it names."""
     own = list(store.quads_for_pattern(None, None, None, report))
     named = {t for q in own for t in (q.subject, q.object)
-             if isinstance(t, pyoxigraph.NamedNode) and not t.value.startswith(report.value)}
+             if isinstance(t, pyoxigraph.NamedNode) and not own_iri(t.value, report.value)}
     shared = [q for t in sorted(named, key=str) for q in store.quads_for_pattern(t, None, None, things)] \
         if things is not None else []
     return pyoxigraph.serialize([q.triple for q in own + shared], format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -335,12 +340,6 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    with atomic_file(path) as handle:
-        handle.write(data)
 
 
 def _umask() -> int:

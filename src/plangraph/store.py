@@ -37,19 +37,6 @@ def store_from_quads(quads) -> pyoxigraph.Store:
     return store
 
 
-def write_store(quads, path: str | Path) -> pyoxigraph.Store:
-    """Write the quads to a persistent on-disk store at ``path`` (a folder), replacing what was there.
-
-    Returns the store, reopened read-only.
-    """
-    with new_store_dir(path) as fresh:
-        store = pyoxigraph.Store(str(fresh))
-        store.bulk_extend(quads)
-        finish(store)
-        del store  # closing the RocksDB handle before the folder moves
-    return open_store_dir(path)
-
-
 @contextmanager
 def new_store_dir(path: str | Path) -> Iterator[Path]:
     """Give a new folder beside ``path`` to build an on-disk store in; rename it to ``path`` if the block ends well.
