@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from plangraph.dataset import build_store
-from plangraph.report import parse_report
+from plangraph.read.report import parse_report
+from plangraph.store.build import build_store
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "reports" / "wuchang-2021-h1.txt"
 

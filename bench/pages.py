@@ -11,8 +11,8 @@ import statistics
 import time
 from pathlib import Path
 
-from plangraph.dataset import build_store
-from plangraph.report import read_report
+from plangraph.read.report import read_report
+from plangraph.store.build import build_store
 from plangraph.web import create_app
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "reports" / "wuchang-2021-h1.txt"

@@ -35,7 +35,7 @@ COLUMNS = ("reports", "build_s", "per_report_s", "triples", "store_MB", "export_
 
 def generate(count: int, folder: Path) -> None:
     """Write ``count`` report variants with sidecars into ``folder``."""
-    from plangraph.report import read_report
+    from plangraph.read.report import read_report
     metas = [read_report(path).meta for path in TEMPLATES]
     for i in range(count):
         template, meta = TEMPLATES[i % len(TEMPLATES)], metas[i % len(TEMPLATES)]
@@ -53,10 +53,10 @@ def generate(count: int, folder: Path) -> None:
 def measure(count: int) -> dict:
     """Build (and check) a corpus of ``count`` reports into an on-disk store, export it, load it, query it."""
     from plangraph.api import build
-    from plangraph.dataset import serialize
-    from plangraph.formats import BY_NAME
-    from plangraph.query import run_query
-    from plangraph.store import open_store, store_size
+    from plangraph.store.embedded import open_store, store_size
+    from plangraph.store.export import serialize
+    from plangraph.store.formats import BY_NAME
+    from plangraph.store.query import run_query
 
     row, begun = {"reports": count}, time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="plangraph-scale-") as tmp:

@@ -12,9 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from plangraph.dataset import build_store, union_graph
-from plangraph.report import read_report
-from plangraph.validation import validate
+from plangraph.read.report import read_report
+from plangraph.store.build import build_store
+from plangraph.store.export import union_graph
+from plangraph.store.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from plangraph.dataset import as_rdflib, build_store
-from plangraph.report import read_report
+from plangraph.read.report import read_report
+from plangraph.store.build import build_store
+from plangraph.store.export import as_rdflib
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "reports" / "wuchang-2021-h1.txt"

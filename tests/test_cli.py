@@ -111,7 +111,7 @@ def test_a_corpus_is_checked_report_by_report_and_problems_still_named(project, 
     from conftest import TEST_REPORTS
 
     from plangraph.api import build, validate
-    from plangraph.store import open_store
+    from plangraph.store.embedded import open_store
     out = tmp_path / "corpus.trig"
     build([project / "data" / "reports", *sorted(TEST_REPORTS.glob("*.txt"))[:3]], output=out)
     store = open_store([out])

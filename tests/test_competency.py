@@ -2,7 +2,7 @@
 from decimal import Decimal
 from pathlib import Path
 
-from plangraph.query import run_query
+from plangraph.store.query import run_query
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from . import api
-from .dataset import serialize, write_dataset
 from .errors import InputError, PlangraphError, ValidationFailed, ValidationUnavailable
-from .formats import BY_NAME, by_name
 from .paths import built_dataset
-from .query import serialize_results, table
-from .store import open_store
+from .store.embedded import open_store
+from .store.export import serialize, write_dataset
+from .store.formats import BY_NAME, by_name
+from .store.query import serialize_results, table
 
 
 class _Group(click.Group):
@@ -126,7 +126,7 @@ def query(sparql, fmt, data):
 def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, cache_size, threads, store_path,
           sparql_url):
     """Serve the built dataset (or FILES: Turtle, TriG, N-Quads) with a SPARQL endpoint at /sparql."""
-    from .server import run
+    from .web.server import run
     config = {"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows,
               "PLANGRAPH_MAX_QUERY_LENGTH": max_query_length, "PLANGRAPH_WORKERS": workers,
               "PLANGRAPH_CACHE_SIZE": cache_size}
@@ -151,9 +151,9 @@ def _store_config(files, store_path, sparql_url) -> dict:
 @click.option("--attempts", default=4, show_default=True, type=int, help="Tries per graph before giving up.")
 def publish(files, endpoint, store_path, attempts):
     """Push the dataset (or FILES, or --store) graph by graph to a SPARQL Graph Store (PUT ?graph=IRI)."""
-    from .publish import Retry, check, report
-    from .publish import publish as push
-    from .store import open_store_dir
+    from .store.embedded import open_store_dir
+    from .store.publish import Retry, check, report
+    from .store.publish import publish as push
     store = open_store_dir(store_path) if store_path else api.load(files or None)
     records = push(store, endpoint, Retry(attempts=max(1, attempts)))
     click.echo(report(records))
@@ -165,9 +165,9 @@ def publish(files, endpoint, store_path, attempts):
 @click.option("--all", "show_all", is_flag=True, help="List every number, not only those that are not captured.")
 def coverage(reports, show_all):
     """List every number of REPORTS (default: data/reports/) and what it became; print the share captured."""
-    from .coverage import coverage as report_coverage
-    from .coverage import format_coverage
-    from .dataset import read_reports
+    from .rdf.coverage import coverage as report_coverage
+    from .rdf.coverage import format_coverage
+    from .store.build import read_reports
     for report in read_reports(reports or None):
         lines = format_coverage(report_coverage(report)).splitlines()
         click.echo("\n".join(lines if show_all else [l for l in lines if "not captured" in l] + lines[-1:]))

@@ -23,6 +23,12 @@ def shapes_dir() -> Path:
     return _resource("shapes")
 
 
+def indicator_map_file() -> Path:
+    """The table of links between indicator names (data/indicator-map.csv of the checkout)."""
+    installed = _PACKAGE / "_resources" / "indicator-map.csv"
+    return installed if installed.exists() else _CHECKOUT / "data" / "indicator-map.csv"
+
+
 def project_dir() -> Path:
     """The project folder whose data/ plangraph reads and writes: ``PLANGRAPH_HOME``, else the checkout."""
     return Path(os.environ.get("PLANGRAPH_HOME", _CHECKOUT))

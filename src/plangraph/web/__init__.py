@@ -1,12 +1,14 @@
-"""The web application: an application factory, the store opened once and reached through one accessor."""
+"""Stage 5, web: a store in; HTTP out (the SPARQL 1.1 endpoint, linked-data pages, exports, the ontology).
+
+An application factory; the store is opened once and reached through one accessor."""
 from __future__ import annotations
 
 import os
 
 from flask import Flask, current_app
 
-from ..iris import base
-from ..store import open_store, open_store_dir
+from ..rdf.iris import base
+from ..store.embedded import open_store, open_store_dir
 
 DEFAULTS = {
     "PLANGRAPH_DATA": [],            # RDF files to serve; empty: the project's built dataset
@@ -48,11 +50,11 @@ def _open(config):
     if "PLANGRAPH_STORE" in config:
         return config["PLANGRAPH_STORE"]
     if config["PLANGRAPH_SPARQL_URL"]:
-        from ..remote import RemoteStore
+        from ..store.remote import RemoteStore
         return RemoteStore(config["PLANGRAPH_SPARQL_URL"], timeout=float(config["PLANGRAPH_QUERY_TIMEOUT"]))
     if config["PLANGRAPH_STORE_PATH"]:
         return open_store_dir(config["PLANGRAPH_STORE_PATH"])
-    from ..api import ensure_built
+    from ..store.build import ensure_built
     return open_store(config["PLANGRAPH_DATA"] or [ensure_built()])
 
 

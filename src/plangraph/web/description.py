@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from ..query import run_query
+from ..store.query import run_query
 from .results import WRITERS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
-from ..ontology_doc import examples_from_store, ontology_html
 from ..paths import ontology_dir
-from ..validation import ontology_graph
+from ..rdf.ontology import ontology_graph
 from . import get_store
+from .ontology_doc import examples_from_store, ontology_html
 
 bp = Blueprint("ontology", __name__)
 

@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 
 from ..errors import PlangraphError, QueryError, QueryTimeout
-from ..query import run_query
-from ..vocab import PREFIXES
+from ..rdf.vocab import PREFIXES
+from ..store.query import run_query
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
-from ...query import run_query
+from ...store.query import run_query
 from .terms import pick, term_labels
 
 # Characters that may not appear in an IRI (RFC 3987); a path holding one names no resource.

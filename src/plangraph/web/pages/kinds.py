@@ -4,15 +4,16 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph
-from flask import render_template, request
+from flask import abort, render_template, request
 
-from ...query import run_query
-from ...vocab import PG, SDMX_DIMENSION
+from ...rdf.vocab import PG, SDMX_DIMENSION
+from ...store.query import run_query
 from .chart import bar_chart
-from .describe import describe, node
+from .describe import NOT_IRI, describe, incoming_page, labels, node, value
 from .i18n import language, word
 from .terms import pick, term_comments
 from .text import sources
+from .twins import twin_links
 
 PLACES = {str(PG[c]) for c in ("FunctionalArea", "Street", "Community", "WaterBody", "Plot", "District")}
 # Where a resource describes itself, in order of preference; else its class's comment from the ontology.
@@ -35,7 +36,6 @@ DISTRICTS = """SELECT ?d (COUNT(DISTINCT ?r) AS ?reports) WHERE {{
 
 def page(store, iri: str, path: str) -> str:
     """Render the page of ``iri``, specialised by its classes."""
-    from .resource import incoming_list, twin_links
     if request.args.get("in"):
         return incoming_list(store, iri, path, request.args["in"], max(1, request.args.get("page", 1, int)))
     lang = language()
@@ -73,7 +73,6 @@ def description(desc) -> str | None:
 
 def desc_label(desc, iri: str):
     """The resource itself as a Value (with its Chinese and English labels)."""
-    from .describe import value
     return value(pyoxigraph.NamedNode(iri), desc.names, language())
 
 
@@ -152,7 +151,6 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
 
 
 def _labels(store, iris):
-    from .describe import labels
     return labels(store, iris)
 
 
@@ -161,3 +159,20 @@ def _unit(names, term, lang: str) -> str:
         return ""
     known = names.get(term.value, {})
     return known.get(lang) or known.get("zh") or known.get("") or ""
+
+
+PER_PAGE = 50  # incoming links listed per page
+
+
+def incoming_list(store, iri: str, path: str, prop: str, page: int) -> str:
+    """The page listing every subject linking to ``iri`` through ``prop``, PER_PAGE at a time."""
+    lang = language()
+    if NOT_IRI.search(prop):
+        abort(404)
+    subjects = incoming_page(store, iri, prop, PER_PAGE + 1, (page - 1) * PER_PAGE)
+    names = labels(store, {s.value for s in subjects if isinstance(s, pyoxigraph.NamedNode)} | {iri, prop})
+    items = [value(s, names, lang) for s in subjects[:PER_PAGE]]
+    this = value(pyoxigraph.NamedNode(iri), names, lang)
+    return render_template("pages/incoming.html", this=this, prop=value(pyoxigraph.NamedNode(prop), names, lang),
+                           items=items, page=page, more=len(subjects) > PER_PAGE, path=path,
+                           twins=twin_links(path))

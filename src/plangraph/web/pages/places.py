@@ -1,7 +1,7 @@
 """The place page: what lies in a place, the projects there and what happened to each."""
 from __future__ import annotations
 
-from ...query import run_query
+from ...store.query import run_query
 from .describe import labels, node
 from .terms import pick
 

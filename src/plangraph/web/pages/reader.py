@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...query import run_query
-from ...vocab import PG
+from ...rdf.vocab import PG
+from ...store.query import run_query
 from .describe import node
 from .text import Mark, Piece, pieces
 

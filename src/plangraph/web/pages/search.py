@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flask import current_app, render_template, request
 
-from ...query import run_query
+from ...store.query import run_query
 from .. import get_store
 from . import bp
 from .describe import labels, node

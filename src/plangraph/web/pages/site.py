@@ -9,12 +9,12 @@ from pathlib import Path
 import pyoxigraph
 from flask import abort, current_app, render_template, request, send_file
 
-from ...dataset import atomic_file, serialize
-from ...formats import FORMATS
 from ...paths import ontology_dir, project_dir
-from ...query import run_query
-from ...store import store_from_quads
-from ...vocab import PG, PREFIXES
+from ...rdf.vocab import PG, PREFIXES
+from ...store.embedded import store_from_quads
+from ...store.export import atomic_file, serialize
+from ...store.formats import FORMATS
+from ...store.query import run_query
 from .. import get_store
 from . import bp
 from .describe import NOT_IRI, labels

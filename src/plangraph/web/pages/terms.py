@@ -6,8 +6,8 @@ from functools import lru_cache
 from rdflib import Literal
 from rdflib.namespace import RDFS, SKOS
 
-from ...validation import ontology_graph
-from ...vocab import ONTOLOGY_IRI, PREFIXES
+from ...rdf.ontology import ontology_graph
+from ...rdf.vocab import ONTOLOGY_IRI, PREFIXES
 
 PG_NS = ONTOLOGY_IRI + "#"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...query import run_query
+from ...store.query import run_query
 from .describe import node
 
 

@@ -1,0 +1,277 @@
+"""Turn a parsed report into triples: the report, its outline with text spans, indicators and figures."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
+
+from ..read.indicators import IndicatorBullet, IndicatorFigure
+from ..read.outline import Section
+from ..read.report import Report
+from .entities import add_entity_triples
+from .iris import Minter
+from .ontology import ontology_graph
+from .quantities import add_quantities, decimal
+from .vocab import OA, PG, PREFIXES, SDMX_DIMENSION
+
+SECTION_CLASS = {"part": PG.Part, "block": PG.Block, "theme": PG.Theme, "subtopic": PG.SubTopic}
+ROLE_PERIOD = {"TargetGrowth": "year", "TargetLevel": "year", "TargetQualitative": "year"}
+
+
+@lru_cache(maxsize=1)
+def role_labels() -> dict[str, str]:
+    """The Chinese label of each figure role (``TargetGrowth`` → 目标增速), read from the ontology: one source."""
+    ontology = ontology_graph()
+    return {str(role)[len(str(PG._NS)):]: str(label) for role in ontology.subjects(RDF.type, PG.FigureRole)
+            for label in ontology.objects(role, RDFS.label) if label.language == "zh"}
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    """Return an empty graph (named ``identifier`` when given) with plangraph's prefixes bound."""
+    graph = Graph(identifier=identifier)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+class ReportGraph:
+    """Build the graph of one report; ``self.graph`` holds the result."""
+
+    def __init__(self, report: Report, minter: Minter, graph: Graph | None = None):
+        self.report, self.mint = report, minter
+        meta = report.meta
+        self.iri = minter.report(meta.district, meta.city, meta.period)
+        self.graph = new_graph() if graph is None else graph
+        self.half = meta.period.rpartition("-")[2] if "-" in meta.period else None
+
+    def build(self) -> Graph:
+        """Add every statement of the report and return the graph."""
+        self._report()
+        self._outline()
+        for bullet in self.report.bullets:
+            self._indicator(bullet)
+        add_quantities(self)
+        add_entity_triples(self)
+        return self.graph
+
+    def add(self, s, p, o) -> None:
+        """Add one triple, skipping empty values."""
+        if o is not None:
+            self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    def zh(self, text: str) -> Literal:
+        return Literal(text, lang="zh")
+
+    def span(self, start: int, end: int) -> URIRef:
+        """The text span [start, end) as an oa:SpecificResource with quote and position selectors."""
+        iri = self.mint.span(self.iri, start, end)
+        self._selectors(iri, start, end)
+        return iri
+
+    def _selectors(self, iri: URIRef, start: int, end: int) -> None:
+        quote, position = URIRef(f"{iri}#quote"), URIRef(f"{iri}#position")
+        self.add(iri, RDF.type, OA.SpecificResource)
+        self.add(iri, OA.hasSource, self.iri)
+        self.add(iri, OA.hasSelector, quote)
+        self.add(iri, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(self.report.text[start:end]))
+        self.add(quote, OA.prefix, Literal(self.report.text[max(0, start - 16):start]))
+        self.add(quote, OA.suffix, Literal(self.report.text[end:end + 16]))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        # xsd:integer, not nonNegativeInteger: triple stores keep derived integer types as xsd:integer
+        self.add(position, OA.start, Literal(start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(end, datatype=XSD.integer))
+
+    def period(self, code: str) -> URIRef:
+        iri = self.mint.period(code)
+        year, _, half = code.partition("-")
+        label = f"{year}年" + {"S1": "上半年", "S2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
+                               "Q4": "四季度"}.get(half, "")
+        self.add(iri, RDF.type, PG.Period)
+        self.add(iri, SKOS.notation, Literal(code))
+        self.add(iri, RDFS.label, self.zh(label))
+        return iri
+
+    def _report(self) -> None:
+        meta, iri = self.report.meta, self.iri
+        district = self.mint.district(meta.district, meta.city)
+        self.add(iri, RDF.type, PG.Report)
+        self.add(iri, RDFS.label, self.zh(meta.label))
+        if meta.title:
+            self.add(iri, DCTERMS.title, self.zh(meta.title))
+        self.add(iri, DCTERMS.identifier, Literal(self.report.name))
+        self.add(iri, SDO.text, Literal(self.report.text))
+        self.add(iri, DCTERMS.language, Literal("zh"))
+        self.add(iri, PG.district, district)
+        self.add(iri, PG.period, self.period(meta.period))
+        self.add(iri, PG.year, Literal(str(meta.year), datatype=XSD.gYear))
+        self.add(district, RDF.type, PG.District)
+        self.add(district, RDFS.label, self.zh(meta.district))
+        if meta.city:
+            self.add(district, SDO.addressLocality, self.zh(meta.city))
+        self._presentation()
+
+    def _presentation(self) -> None:
+        meta = self.report.meta
+        if not (meta.date or meta.meeting or meta.presenter):
+            return
+        event = URIRef(f"{self.iri}/presentation")
+        self.add(self.iri, PG.presentation, event)
+        self.add(event, RDF.type, PG.Presentation)
+        self.add(event, RDFS.label, self.zh(f"{meta.presenter or ''}在{meta.meeting or '会议'}上作报告"))
+        if meta.date:
+            self.add(event, SDO.startDate, Literal(meta.date.isoformat(), datatype=XSD.date))
+        if meta.meeting:
+            meeting = self.mint.thing("meeting", meta.meeting)
+            self.add(event, PG.meeting, meeting)
+            self.add(meeting, RDF.type, PG.Meeting)
+            self.add(meeting, RDFS.label, self.zh(meta.meeting))
+        if meta.occasion_span:
+            self.add(event, PROV.wasDerivedFrom, self.span(*meta.occasion_span))
+        if meta.presenter:
+            person = self.mint.thing("person", meta.presenter)
+            self.add(event, PG.presenter, person)
+            self.add(event, PG.office, self.zh(meta.office) if meta.office else None)
+            self.add(person, RDF.type, SDO.Person)
+            self.add(person, RDFS.label, self.zh(meta.presenter))
+            self.add(person, SDO.jobTitle, self.zh(meta.office) if meta.office else None)
+            if meta.presenter_span:
+                self.add(event, PROV.wasDerivedFrom, self.span(*meta.presenter_span))
+
+    def section_iri(self, key: str | None) -> URIRef:
+        return Minter.part(self.iri, "section", key) if key else self.iri
+
+    def _outline(self) -> None:
+        for section in self.report.outline.sections:
+            self._section(section)
+        for paragraph in self.report.outline.paragraphs:
+            iri = Minter.part(self.iri, "paragraph", paragraph.number)
+            self.add(iri, RDF.type, PG.Paragraph)
+            self.add(iri, DCTERMS.isPartOf, self.section_iri(paragraph.section))
+            self.add(iri, PG.order, Literal(paragraph.number))
+            self._selectors(iri, paragraph.start, paragraph.end)
+            for sentence in paragraph.sentences:
+                s_iri = self.sentence_iri(sentence.number)
+                self.add(s_iri, RDF.type, PG.Sentence)
+                self.add(s_iri, DCTERMS.isPartOf, iri)
+                self.add(s_iri, PG.order, Literal(sentence.number))
+                self._selectors(s_iri, sentence.start, sentence.end)
+
+    def sentence_iri(self, number: int) -> URIRef:
+        return Minter.part(self.iri, "sentence", number)
+
+    def _section(self, section: Section) -> None:
+        iri = self.section_iri(section.key)
+        self.add(iri, RDF.type, SECTION_CLASS[section.kind])
+        self.add(iri, RDFS.label, self.zh(section.title))
+        self.add(iri, DCTERMS.isPartOf, self.section_iri(section.parent))
+        self.add(iri, SDO.position, Literal(section.number))
+        self._selectors(iri, section.start, section.end)
+
+    def _indicator_iri(self, name: str) -> URIRef:
+        indicator = self.mint.thing("indicator", name)
+        self.add(indicator, RDF.type, PG.Indicator)
+        self.add(indicator, SKOS.prefLabel, self.zh(name))
+        self.add(indicator, RDFS.label, self.zh(name))
+        self.add(indicator, SKOS.inScheme, self.mint.iri("id/indicator"))
+        return indicator
+
+    def _indicator(self, bullet: IndicatorBullet) -> None:
+        indicator = self._indicator_iri(bullet.name)
+        self.add(self.mint.iri("id/indicator"), RDF.type, SKOS.ConceptScheme)
+        self.add(self.mint.iri("id/indicator"), RDFS.label, self.zh("主要指标"))
+        dataset = URIRef(f"{self.iri}/figures")
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.add(dataset, QB.structure, PG.figureStructure)
+        self.add(dataset, RDFS.label, self.zh(f"{self.report.meta.label} · 主要指标"))
+        figures = {}
+        for figure in bullet.figures:
+            own = self._indicator_iri(figure.indicator) if figure.indicator else indicator
+            figures[figure] = self._figure(own, figure.indicator or bullet.name, dataset, figure)
+        self._computed_shares(indicator, bullet, dataset, figures)
+        for start, end, text in bullet.reasons:
+            self._reason(indicator, bullet, start, end, text)
+
+    def _reason(self, indicator: URIRef, bullet: IndicatorBullet, start: int, end: int, text: str) -> None:
+        """A stated reason for an indicator's result: a pg:Statement about the indicator."""
+        iri = Minter.part(self.iri, "statement", f"{start}-{end}")
+        sentence = next(s for s in bullet.paragraph.sentences if s.start <= start < s.end)
+        self.add(iri, RDF.type, PG.Statement)
+        self.add(iri, RDFS.label, self.zh(text))
+        self.add(iri, PG.about, indicator)
+        self.add(iri, PG.modality, PG.Achieved)
+        self.add(iri, PG.sentence, self.sentence_iri(sentence.number))
+        self.add(iri, PROV.wasDerivedFrom, self.span(start, end))
+
+    def _figure(self, indicator: URIRef, name: str, dataset: URIRef, item: IndicatorFigure) -> URIRef:
+        iri = Minter.part(self.iri, "figure", f"{item.start}-{item.end}")
+        period = self.report.meta.period
+        if ROLE_PERIOD.get(item.role) == "year":
+            period = str(self.report.meta.year)
+        elif item.period:
+            period = f"{self.report.meta.year}-{item.period}"
+        self._observation(iri, indicator, dataset, item.role, period)
+        self.add(iri, PG.derivation, PG.Stated)
+        self.add(iri, PG.sentence, self.sentence_iri(item.sentence.number))
+        self.add(iri, PROV.wasDerivedFrom, self.span(item.start, item.end))
+        self.add(iri, PG.estimated, Literal(True) if item.estimated else None)
+        self.add(iri, PG.scope, self.zh(item.scope) if item.scope else None)
+        if item.base_year:
+            self.add(iri, PG.basePeriod, self.period(f"{item.base_year}-{self.half}" if self.half else item.base_year))
+        if item.figure is None:
+            self.add(iri, PG.statedText, self.zh(item.text))
+            self.add(iri, RDFS.label, self.zh(f"{name} · {role_labels()[item.role]} · {item.text}"))
+            return iri
+        figure = item.figure
+        self._value(iri, figure.value, figure.unit_label, figure.normalized)
+        if figure.qualifier:
+            self.add(iri, PG.qualifier, PG[figure.qualifier])
+        self.add(iri, RDFS.label, self.zh(f"{name} · {role_labels()[item.role]} · {figure.stated}"))
+        return iri
+
+    def _observation(self, iri: URIRef, indicator: URIRef, dataset: URIRef, role: str, period: str) -> None:
+        self.add(iri, RDF.type, PG.Figure)
+        self.add(iri, RDF.type, QB.Observation)
+        self.add(iri, QB.dataSet, dataset)
+        self.add(iri, PG.indicator, indicator)
+        self.add(iri, PG.role, PG[role])
+        self.add(iri, SDMX_DIMENSION.refPeriod, self.period(period))
+
+    def _value(self, iri: URIRef, value: Decimal, unit_label: str | None, normalized: Decimal) -> None:
+        self.add(iri, PG.value, decimal(value))
+        self.add(iri, PG.normalizedValue, decimal(normalized))
+        if unit_label:
+            unit = self.mint.unit(unit_label)
+            self.add(iri, PG.unit, unit)
+            self.add(unit, RDF.type, PG.Unit)
+            self.add(unit, SKOS.prefLabel, self.zh(unit_label))
+            self.add(unit, RDFS.label, self.zh(unit_label))
+
+    def _computed_shares(self, indicator, bullet: IndicatorBullet, dataset, figures: dict) -> None:
+        """result ÷ target for each unit that has both, marked computed and linked to both figures."""
+        by_role = {}
+        for item in bullet.figures:
+            if item.figure is not None and item.role in ("TargetLevel", "ResultLevel") and not item.indicator:
+                by_role.setdefault((item.role, item.figure.unit_label), item)
+        for (role, unit), result in by_role.items():
+            target = by_role.get(("TargetLevel", unit))
+            if role != "ResultLevel" or not target or not target.figure.value:
+                continue
+            share = (result.figure.value / target.figure.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            iri = Minter.part(self.iri, "figure", f"{result.start}-{result.end}/share-of-{target.start}-{target.end}")
+            self._observation(iri, indicator, dataset, "ShareOfTarget", self.report.meta.period)
+            self._value(iri, share, "%", share)
+            self.add(iri, PG.derivation, PG.Computed)
+            for source in (result, target):
+                self.add(iri, PG.computedFrom, figures[source])
+                self.add(iri, PROV.wasDerivedFrom, figures[source])
+            self.add(iri, RDFS.label, self.zh(
+                f"{bullet.name} · 目标完成进度(计算) · {result.figure.stated} ÷ {target.figure.stated} = {share}%"))
+
+
+def report_graph(report: Report, minter: Minter | None = None, graph: Graph | None = None) -> Graph:
+    """Return the graph of one parsed report (written into ``graph`` when given)."""
+    return ReportGraph(report, minter or Minter(), graph).build()

@@ -1,0 +1,76 @@
+"""Write the store out: sorted, deterministic serialisations, streamed graph by graph to a file renamed into place."""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+import pyoxigraph
+from rdflib import Dataset, Graph
+
+from ..rdf.graph import new_graph
+from ..rdf.vocab import PREFIXES
+from .formats import Format, by_path
+
+
+def union_graph(store: pyoxigraph.Store, exclude: set = frozenset()) -> Graph:
+    """Return one rdflib graph holding every triple of the store (but those of the ``exclude``d graphs)."""
+    triples = {q.triple for q in store if q.graph_name not in exclude}
+    graph = new_graph()
+    if triples:
+        graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+def as_rdflib(store: pyoxigraph.Store) -> Dataset:
+    """Return the store's quads as an rdflib Dataset, for rdflib's API (a small dataset: rdflib is slow to fill)."""
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
+    return dataset
+
+def statements(store: pyoxigraph.Store, graphs: bool = True) -> Iterator:
+    """Yield the store's quads graph by graph, sorted (or its distinct triples, sorted, when not ``graphs``).
+
+    Sorting makes two exports byte-identical; going graph by graph keeps one graph at a time in memory.
+    """
+    if not graphs:
+        yield from sorted({q.triple for q in store}, key=str)
+        return
+    for name in [pyoxigraph.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+        yield from sorted(store.quads_for_pattern(None, None, None, name), key=str)
+
+def serialize(store: pyoxigraph.Store, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
+    """Serialise the store deterministically (see ``statements``) to ``output``, or return the bytes."""
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
+    return pyoxigraph.serialize(statements(store, fmt.graphs), output, format=fmt.oxigraph, prefixes=prefixes)
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """Open a temporary file beside ``path`` for writing; rename it to ``path`` when the block ends well.
+
+    No half-written file is ever left at ``path``: on an error the temporary file is removed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+def write_dataset(store: pyoxigraph.Store, path: str | Path, fmt: Format | None = None) -> None:
+    """Write the store to ``path`` in the format its suffix names (or ``fmt``), streamed and atomically."""
+    with atomic_file(path) as handle:
+        serialize(store, fmt or by_path(path), handle)

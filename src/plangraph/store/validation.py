@@ -1,0 +1,199 @@
+"""Validate a graph against plangraph's SHACL shapes and ontology, with a report a person can act on."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, URIRef, plugin
+from rdflib.collection import Collection
+from rdflib.namespace import RDFS, SH, SKOS
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.processor import SPARQLProcessor
+from rdflib.query import Processor
+
+from ..paths import shapes_dir
+from ..rdf.ontology import load_folder, ontology_graph
+
+
+class _PreparingProcessor(SPARQLProcessor):
+    """rdflib's SPARQL processor, keeping each query once parsed (as rdflib's prepareQuery does).
+
+    pyshacl asks the same SPARQL of the shapes at every validation, and parsing it again took over half
+    the time of validating a small graph.
+    """
+
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            namespaces = tuple(sorted((k, str(v)) for k, v in (initNs or {}).items()))
+            strOrQuery = _prepared(strOrQuery, base, namespaces)
+        return super().query(strOrQuery, initBindings, initNs, base, DEBUG)
+
+
+@lru_cache(maxsize=512)
+def _prepared(text: str, base: str | None, namespaces: tuple):
+    return translateQuery(parseQuery(text), base, dict(namespaces))
+
+
+plugin.register("sparql", Processor, __name__, "_PreparingProcessor")
+
+
+# What a constraint expected, in words, from the constraint component and its parameter on the shape.
+EXPECTED = {
+    "MinCount": (SH.minCount, "at least {} value(s)"),
+    "MaxCount": (SH.maxCount, "at most {} value(s)"),
+    "Datatype": (SH.datatype, "a literal of datatype {}"),
+    "Class": (SH["class"], "an instance of {}"),
+    "NodeKind": (SH.nodeKind, "a node of kind {}"),
+    "In": (SH["in"], "one of {}"),
+    "Pattern": (SH.pattern, "text matching /{}/"),
+    "MinLength": (SH.minLength, "text of at least {} character(s)"),
+    "MinInclusive": (SH.minInclusive, "a value ≥ {}"),
+    "MinExclusive": (SH.minExclusive, "a value > {}"),
+    "MaxInclusive": (SH.maxInclusive, "a value ≤ {}"),
+    "LessThan": (SH.lessThan, "a value less than its {}"),
+    "LanguageIn": (SH.languageIn, "a language tag among {}"),
+    "QualifiedMinCount": (SH.qualifiedMinCount, "at least {} value(s) of the qualified shape"),
+    "QualifiedMaxCount": (SH.qualifiedMaxCount, "at most {} value(s) of the qualified shape"),
+    "Xone": (None, "exactly one of the alternatives"),
+    "Or": (None, "one of the alternatives"),
+    "Node": (None, "a value conforming to its node shape"),
+    "SPARQL": (None, "no result of the shape's SPARQL check"),
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One problem: the resource (and its label), the property, what was expected, the value, the message."""
+
+    focus: str
+    label: str | None
+    path: str | None
+    value: str | None
+    message: str
+    severity: str
+    expected: str | None = None
+    value_label: str | None = None
+    shape: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of validating a graph."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+    def text(self) -> str:
+        """Return the report as lines a person can read."""
+        if self.conforms:
+            return "Conforms: the graph satisfies every plangraph shape."
+        lines = [f"Does not conform: {len(self.violations)} problem(s)."]
+        for v in self.violations:
+            name = f"<{v.focus}> ({v.label})" if v.label else f"<{v.focus}>"
+            lines.append(f"- {v.severity}: {name}")
+            if v.path:
+                lines.append(f"    property: {v.path}")
+            if v.expected:
+                lines.append(f"    expected: {v.expected}")
+            if v.value:
+                shown = f"{v.value} ({v.value_label})" if v.value_label else v.value
+                lines.append(f"    found:    {shown}")
+            if v.shape:
+                lines.append(f"    shape:    {v.shape}")
+            lines.append(f"    message:  {v.message}")
+        lines.append("Fix the extraction that wrote these statements (or the data file), then build or validate again.")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """plangraph's SHACL shapes, read once."""
+    return load_folder(shapes_dir(), "SHACL shapes")
+
+
+def validate(data: Graph) -> Outcome:
+    """Validate ``data`` (with the ontology's classes and individuals) against the shapes."""
+    conforms, results, _ = shacl_validate(
+        data + ontology_graph(), shacl_graph=shapes_graph(), inference="none",
+        advanced=True, allow_warnings=True, inplace=True)  # the merged graph is ours to keep or drop
+    return Outcome(bool(conforms), tuple(_violations(results, data)))
+
+
+def _violations(results: Graph, data: Graph):
+    rows = []
+    for result in results.subjects(SH.resultSeverity, None):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        shape = results.value(result, SH.sourceShape)
+        rows.append(Violation(
+            focus=str(focus), label=_label(data, focus), path=_short(data, path) if path else None,
+            value=_show(value) if value is not None and value != focus else None, message=_message(results, result),
+            severity=_short(results, results.value(result, SH.resultSeverity)).split(":")[-1],
+            expected=_expected(results.value(result, SH.sourceConstraintComponent), shape),
+            value_label=_label(data, value) if value is not None and value != focus else None,
+            shape=_short(shapes_graph(), shape) if isinstance(shape, URIRef) else None))
+    return sorted(rows, key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def _expected(component, shape) -> str | None:
+    """Say in words what the constraint expected, from its component and the shape's parameter."""
+    name = str(component or "").rpartition("#")[2].removesuffix("ConstraintComponent")
+    if name not in EXPECTED:
+        return None
+    param, template = EXPECTED[name]
+    if param is None:
+        return template
+    shapes = shapes_graph()
+    value = shapes.value(shape, param) if shape is not None else None
+    if value is None:
+        return template.format("?")
+    if name.startswith("Qualified"):
+        return template.format(_short(shapes, value)).replace(
+            "the qualified shape", _describe(shapes, shapes.value(shape, SH.qualifiedValueShape)))
+    if param in (SH["in"], SH.languageIn):
+        shown = ", ".join(_short(shapes, item) for item in Collection(shapes, value))
+    else:
+        shown = _short(shapes, value)
+    return template.format(shown)
+
+
+def _message(results: Graph, result) -> str:
+    """English first, then Chinese; pyshacl drops the language tags of SPARQL messages, so guess from the text."""
+    messages = {str(m): m.language for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)}
+    order = sorted(messages, key=lambda text: (
+        {"en": 0, "zh": 1}.get(messages[text], 0 if text[:1].isascii() else 1), text))
+    return " / ".join(order) or "(no message)"
+
+
+def _describe(shapes: Graph, node) -> str:
+    """Describe a small inline shape (language or class) in words."""
+    if node is not None and (langs := shapes.value(node, SH.languageIn)) is not None:
+        return "language " + ", ".join(str(x) for x in Collection(shapes, langs))
+    if node is not None and (cls := shapes.value(node, SH["class"])) is not None:
+        return "class " + _short(shapes, cls)
+    return "the qualified shape"
+
+
+def _label(data: Graph, node) -> str | None:
+    """The node's label, Chinese first; for a term of the ontology (the focus of a whole-graph check), its own."""
+    for graph in (data, ontology_graph()):
+        for prop in (RDFS.label, SKOS.prefLabel):
+            labels = sorted(graph.objects(node, prop), key=lambda lit: getattr(lit, "language", None) != "zh")
+            if labels:
+                return str(labels[0])
+    return None
+
+
+def _short(graph: Graph, node) -> str:
+    try:
+        return graph.namespace_manager.normalizeUri(node) if not isinstance(node, Literal) else str(node)
+    except Exception:  # a path that is not an IRI (sequence paths are blank nodes)
+        return str(node)
+
+
+def _show(value) -> str:
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"

@@ -1,0 +1,61 @@
+"""Entities of the seed report: typed, deduplicated with aliases, each mention a span of the stored text."""
+import pytest
+
+from plangraph.read.entities import key
+
+
+def by_name(report):
+    return {e.name: e for e in report.entities}
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("滨江商务区", "FunctionalArea"), ("武昌古城", "FunctionalArea"), ("华中金融城", "FunctionalArea"),
+    ("小洪山科学城", "FunctionalArea"), ("昙华林核心区", "FunctionalArea"), ("水果湖街", "Street"),
+    ("滨湖社区", "Community"), ("外沙湖", "WaterBody"), ("巡司河", "WaterBody"), ("紫阳湖", "WaterBody"), ("万吨冷库W2地块", "Plot"),
+    ("四美塘", "Project"), ("明伦街棚改", "Project"), ("武汉长江中心", "Project"), ("临江大道76号", "Project"),
+    ("区发改局", "GovernmentBody"), ("区疾控中心", "GovernmentBody"), ("区扫黑除恶专项斗争领导小组", "GovernmentBody"),
+    ("华为(武汉)人工智能创新中心", "Enterprise"), ("长江铁路集团湖北公司", "Enterprise"),
+    ("武汉银融兴昌信息软件产业园有限公司", "Enterprise"), ("市七医院", "Hospital"), ("武昌珞珈山幼儿园", "School"),
+    ("武昌区突破性发展数字经济三年行动计划", "PolicyDocument"), ("李武军", "Person"), ("刘经南", "Person"),
+    ("洪山礼堂·云图数字共享客厅", "Project"), ("AI公交站", "Project"), ("铁投·碳汇大厦", "Project"),
+])
+def test_seed_entities_have_their_class(seed_report, name, kind):
+    entities = by_name(seed_report)
+    assert entities[name].kind == kind
+
+
+def test_aliases_merge_one_thing(seed_report):
+    entities = by_name(seed_report)
+    assert "金融城" in entities["华中金融城"].aliases
+    assert "滨江商务核心区" in entities["滨江商务区"].aliases
+    assert key("四美塘项目") == "四美塘" and key("市七医院迁建项目") == "市七医院迁建项目"
+
+
+def test_every_mention_is_a_span_of_the_stored_text(seed_report):
+    text = seed_report.text
+    for entity in seed_report.entities:
+        assert entity.mentions, entity.name
+        for start, end in entity.mentions:
+            names = {entity.name, *entity.aliases}
+            stored = text[start:end].replace("?", "·")
+            assert stored in names or any(stored in n for n in names), (entity.name, stored)
+
+
+def test_people_have_their_roles(seed_report):
+    entities = by_name(seed_report)
+    assert entities["李武军"].detail == "区发改局局长"
+    assert {entities[n].detail for n in ("刘经南", "詹明生", "叶朝辉")} == {"院士"}
+
+
+def test_document_number(seed_report):
+    [document] = [e for e in seed_report.entities if e.detail == "武昌发〔2021〕5号"]
+    assert document.name.endswith("构建高质量现代化产业体系的实施意见")
+
+
+def test_the_presenter_works_for_the_body_of_the_office_line(seed_report):
+    from rdflib.namespace import RDFS, SDO
+
+    from plangraph.rdf.graph import report_graph
+    graph = report_graph(seed_report)
+    [(person, body)] = list(graph.subject_objects(SDO.worksFor))
+    assert (str(graph.value(person, RDFS.label)), str(graph.value(body, RDFS.label))) == ("李武军", "区发改局")
