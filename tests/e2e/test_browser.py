@@ -14,7 +14,7 @@ from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "reports" / "wuchang-2021-h1.txt"
-FIXTURE = ROOT / "tests" / "fixtures" / "binjiang.trig"
+FIXTURE = ROOT / "tests" / "web" / "fixtures" / "binjiang.trig"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
