@@ -1,9 +1,7 @@
 """Place names split and placed by level (GB/T 2260), and period words read into SDMX-style codes."""
-import datetime as dt
-
 import pytest
 
-from plangraph.read.periods import arabic_years, bounds, label, period_word
+from plangraph.read.periods import arabic_years, label, next_period, period_word
 from plangraph.read.places import resolve, split_places
 
 
@@ -49,13 +47,17 @@ def test_period_words(text, word):
     assert period_word(text) == word
 
 
-def test_codes_have_labels_and_bounds():
-    assert label("2023-Q1Q3") == "2023年前三季度" and label("2024-M04") == "2024年4月" and label("2023") == "2023年"
-    assert bounds("2023-Q1Q3") == (dt.date(2023, 1, 1), dt.date(2023, 9, 30))
-    assert bounds("2024-S1") == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
-    assert bounds("2024-M02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
-    assert bounds("not a code") is None
+@pytest.mark.parametrize("code, text", [("2023-Q1Q3", "2023年前三季度"), ("2024-M04", "2024年4月"), ("2023", "2023年"),
+                                        ("2021-S1", "2021年上半年"), ("2023-Q2", "2023年二季度")])
+def test_codes_have_labels(code, text):
+    assert label(code) == text
 
 
 def test_years_in_chinese_numerals():
     assert arabic_years("二〇二三年是贯彻落实") == "2023年是贯彻落实"
+
+
+@pytest.mark.parametrize("code, following", [("2021-S1", "2021-S2"), ("2021-S2", "2022-S1"), ("2023-Q1Q3", "2023-Q4"),
+                                             ("2024-Q4", "2025-Q1"), ("2022", "2023")])
+def test_the_period_after(code, following):
+    assert next_period(code) == following

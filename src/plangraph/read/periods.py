@@ -6,8 +6,6 @@ A code is the year, then the SDMX reporting-period suffix: ``2023`` the year, ``
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 
 DASH = r"\s*[—–\-－~～至到]\s*"
@@ -21,14 +19,12 @@ PERIOD_WORDS = (
     (re.compile(rf"(?<!\d)(?:1|一){DASH}(?:3|三)\s*月份?"), "Q1", "quarter"),     # 1-3月
     (re.compile(r"下半年"), "S2", "half-year"),                                 # 下半年工作安排
 )
+SAME_YEAR_NEXT = {"S1": "S2", "Q1": "Q2", "Q2": "Q3", "Q3": "Q4", "Q1Q3": "Q4"}
+NEXT_YEAR_FIRST = {"S2": "S1", "Q4": "Q1"}
 CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 SUFFIX_LABELS = {"S1": "上半年", "S2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度",
                  "Q1Q3": "前三季度"}
-# First and last month of each suffix.
-SUFFIX_MONTHS = {"S1": (1, 6), "S2": (7, 12), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
-                 "Q1Q3": (1, 9)}
-CODE = re.compile(r"^(?P<year>\d{4})(?:-(?P<suffix>S[12]|Q[1-4]|Q1Q[234]|M(?:0[1-9]|1[0-2])))?$")
 
 
 def arabic_years(text: str) -> str:
@@ -48,21 +44,17 @@ def period_word(text: str) -> tuple[str, str] | None:
 def label(code: str) -> str:
     """The Chinese label of a period code: 2023-S1 → 2023年上半年, 2024-M04 → 2024年4月."""
     year, _, suffix = code.partition("-")
-    if suffix.startswith("M"):
-        return f"{year}年{int(suffix[1:])}月"
+    month = suffix.lstrip("M")
+    if month.isdigit():   # SDMX 2024-M04, or ISO 2024-04
+        return f"{year}年{int(month)}月"
     return f"{year}年" + SUFFIX_LABELS.get(suffix, "")
 
 
-def bounds(code: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of a period code, or None when it is not one."""
-    match = CODE.match(code)
-    if not match:
-        return None
-    year, suffix = int(match["year"]), match["suffix"]
-    if suffix is None:
-        first, last = 1, 12
-    elif suffix.startswith("M"):
-        first = last = int(suffix[1:])
-    else:
-        first, last = SUFFIX_MONTHS.get(suffix, (1, int(suffix[-1]) * 3))
-    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+def next_period(code: str) -> str:
+    """The period a report's plan part is for: after 2021-S1 comes 2021-S2, after 2023-Q1Q3 2023-Q4, after 2022 2023."""
+    year, _, suffix = code.partition("-")
+    if suffix in SAME_YEAR_NEXT:
+        return f"{year}-{SAME_YEAR_NEXT[suffix]}"
+    if suffix in NEXT_YEAR_FIRST:
+        return f"{int(year) + 1}-{NEXT_YEAR_FIRST[suffix]}"
+    return str(int(year) + 1)
