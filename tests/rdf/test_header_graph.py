@@ -1,15 +1,15 @@
 """What the graph says about the report itself: place and level, genre, periods, title, portal fields, notice."""
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SDO, SKOS, XSD
+from rdflib import namespace
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from plangraph.rdf.graph import report_graph
 from plangraph.rdf.iris import Minter
 from plangraph.rdf.ontology import ontology_graph
-from plangraph.read.report import parse_report
 from plangraph.rdf.vocab import PG
-from plangraph.store.validation import validate
-from plangraph.validation import shapes_graph
+from plangraph.read.report import parse_report
+from plangraph.store.validation import shapes_graph, validate
 
 SH_TARGET_CLASS = URIRef("http://www.w3.org/ns/shacl#targetClass")
 BODY = ("主任、各位副主任、各位委员:\n一、{first}\n(一)主要指标完成情况\n——全年地区生产总值预期目标增长6%。\n"
@@ -33,7 +33,7 @@ def test_half_year_report_written_1_6_month_is_the_first_half_of_a_district():
     assert place == MINTER.district("芙蓉区", "长沙市")
     assert (place, PG.level, PG.DistrictLevel) in g and (place, SKOS.altLabel, Literal("长沙市芙蓉区", lang="zh")) in g
     assert (place, PG.divisionCode, Literal("430102")) in g
-    assert (place, SDO.containedInPlace, MINTER.district("长沙市", None)) in g
+    assert (place, namespace.SDO.containedInPlace, MINTER.district("长沙市", None)) in g
     assert validate(g).conforms
 
 
@@ -67,7 +67,7 @@ def test_portal_fields_and_the_notice_of_a_plan():
     assert (iri, PG.genre, PG.AnnualPlan) in g
     assert g.value(g.value(iri, PG.reviewedPeriod), SKOS.notation) == Literal("2023")
     assert "索引号：113701020043/2024-00031" in str(g.value(iri, DCTERMS.description))
-    assert (iri, DCTERMS.issued, Literal("2024-01-26", datatype=XSD.date)) in g
+    assert (iri, DCTERMS.issued, Literal("2024-01-26", datatype=namespace.XSD.date)) in g
     notice = g.value(iri, PG.notice)
     assert (notice, RDF.type, PG.Notice) in g and (notice, PG.documentNumber, Literal("历下政发〔2024〕3号")) in g
     assert validate(g).conforms

@@ -43,3 +43,12 @@ def test_full_width_headings_and_numbered_themes():
     outline = parse_outline(text)
     assert [(s.key, s.kind) for s in outline.sections] == [
         ("1", "part"), ("1.1", "block"), ("1.1.1", "theme"), ("1.1.1.1", "subtopic")]
+
+
+def test_a_numbered_line_of_sentences_is_a_paragraph_not_a_theme():
+    text = ("一、2023年1—6月份国民经济和社会发展计划执行情况\n(一)主要指标完成情况\n"
+            "1.地区生产总值。年度预期目标增长7%,1—6月份完成312.5亿元,同比增长6.2%,低于年度目标0.8个百分点。\n"
+            "2.城镇登记失业率。年度控制目标4%以内,6月末为2.74%。\n")
+    outline = parse_outline(text)
+    assert len(outline.paragraphs) == 2
+    assert len({s.key for s in outline.sections}) == len(outline.sections)

@@ -5,6 +5,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS
 
 from ..read.entities import IRI_KIND, Entity, key
+from ..read.periods import next_period
 from ..read.relations import Named, StatusEvent
 from ..read.statements import Statement, ThemeConcept
 from .iris import Minter
@@ -17,14 +18,6 @@ STATUS_LABEL = {
     "Introduced": "引进", "ToLand": "推动落地", "Drafted": "拟定", "Issued": "印发", "Compiled": "编制",
 }
 STATEMENT_CLASS = {"problem": PG.Problem, "subtopic": PG.Statement, "theme": PG.Statement}
-
-
-def next_period(code: str) -> str:
-    """The period a plan is for: the half after 2021-S1 is 2021-S2, after 2021-S2 is 2022-S1."""
-    year, _, half = code.partition("-")
-    if half == "S1":
-        return f"{year}-S2"
-    return f"{int(year) + 1}-S1" if half == "S2" else str(int(year) + 1)
 
 
 class EntityTriples:
@@ -78,8 +71,12 @@ class EntityTriples:
             self.rg.add(person, SDO.worksFor, body)
 
     def _period(self, modality: str) -> URIRef:
-        code = self.report.meta.period
-        return self.rg.period(code if modality == "Achieved" else next_period(code))
+        meta = self.report.meta
+        if modality == "Achieved":
+            return self.rg.period(meta.reviewed or meta.period)
+        # an annual report's or plan's plan is for its planned year; a half-year report's for the next half
+        planned = meta.planned if meta.genre in ("annual", "plan") and meta.planned else next_period(meta.period)
+        return self.rg.period(planned)
 
     def _event(self, event: StatusEvent) -> None:
         rg, subject = self.rg, self.iri(event.subject)

@@ -9,8 +9,10 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SDO, SKOS, XSD
 
 from ..read.indicators import IndicatorBullet, IndicatorFigure
 from ..read.outline import Section
+from ..read.periods import label as period_label
 from ..read.report import Report
 from .entities import add_entity_triples
+from .header import add_report
 from .iris import Minter
 from .ontology import ontology_graph
 from .quantities import add_quantities, decimal
@@ -48,7 +50,7 @@ class ReportGraph:
 
     def build(self) -> Graph:
         """Add every statement of the report and return the graph."""
-        self._report()
+        add_report(self)
         self._outline()
         for bullet in self.report.bullets:
             self._indicator(bullet)
@@ -87,59 +89,10 @@ class ReportGraph:
 
     def period(self, code: str) -> URIRef:
         iri = self.mint.period(code)
-        year, _, half = code.partition("-")
-        label = f"{year}年" + {"S1": "上半年", "S2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
-                               "Q4": "四季度"}.get(half, "")
         self.add(iri, RDF.type, PG.Period)
         self.add(iri, SKOS.notation, Literal(code))
-        self.add(iri, RDFS.label, self.zh(label))
+        self.add(iri, RDFS.label, self.zh(period_label(code)))
         return iri
-
-    def _report(self) -> None:
-        meta, iri = self.report.meta, self.iri
-        district = self.mint.district(meta.district, meta.city)
-        self.add(iri, RDF.type, PG.Report)
-        self.add(iri, RDFS.label, self.zh(meta.label))
-        if meta.title:
-            self.add(iri, DCTERMS.title, self.zh(meta.title))
-        self.add(iri, DCTERMS.identifier, Literal(self.report.name))
-        self.add(iri, SDO.text, Literal(self.report.text))
-        self.add(iri, DCTERMS.language, Literal("zh"))
-        self.add(iri, PG.district, district)
-        self.add(iri, PG.period, self.period(meta.period))
-        self.add(iri, PG.year, Literal(str(meta.year), datatype=XSD.gYear))
-        self.add(district, RDF.type, PG.District)
-        self.add(district, RDFS.label, self.zh(meta.district))
-        if meta.city:
-            self.add(district, SDO.addressLocality, self.zh(meta.city))
-        self._presentation()
-
-    def _presentation(self) -> None:
-        meta = self.report.meta
-        if not (meta.date or meta.meeting or meta.presenter):
-            return
-        event = URIRef(f"{self.iri}/presentation")
-        self.add(self.iri, PG.presentation, event)
-        self.add(event, RDF.type, PG.Presentation)
-        self.add(event, RDFS.label, self.zh(f"{meta.presenter or ''}在{meta.meeting or '会议'}上作报告"))
-        if meta.date:
-            self.add(event, SDO.startDate, Literal(meta.date.isoformat(), datatype=XSD.date))
-        if meta.meeting:
-            meeting = self.mint.thing("meeting", meta.meeting)
-            self.add(event, PG.meeting, meeting)
-            self.add(meeting, RDF.type, PG.Meeting)
-            self.add(meeting, RDFS.label, self.zh(meta.meeting))
-        if meta.occasion_span:
-            self.add(event, PROV.wasDerivedFrom, self.span(*meta.occasion_span))
-        if meta.presenter:
-            person = self.mint.thing("person", meta.presenter)
-            self.add(event, PG.presenter, person)
-            self.add(event, PG.office, self.zh(meta.office) if meta.office else None)
-            self.add(person, RDF.type, SDO.Person)
-            self.add(person, RDFS.label, self.zh(meta.presenter))
-            self.add(person, SDO.jobTitle, self.zh(meta.office) if meta.office else None)
-            if meta.presenter_span:
-                self.add(event, PROV.wasDerivedFrom, self.span(*meta.presenter_span))
 
     def section_iri(self, key: str | None) -> URIRef:
         return Minter.part(self.iri, "section", key) if key else self.iri

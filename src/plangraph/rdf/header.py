@@ -32,6 +32,7 @@ def add_report(rg) -> None:
         rg.add(iri, PG.plannedPeriod, rg.period(meta.planned))
     _header(rg)
     _notice(rg)
+    _presentation(rg)
 
 
 def _place(rg) -> URIRef:
@@ -80,6 +81,34 @@ def _notice(rg) -> None:
     rg.add(iri, DCTERMS.publisher, organization(rg, notice.issuer))
     rg.add(iri, DCTERMS.issued, _date(notice.date))
     rg.add(iri, PG.mention, rg.span(*notice.span))
+
+
+def _presentation(rg) -> None:
+    """The report as an event: presented by its presenter to a meeting on a date."""
+    meta = rg.report.meta
+    if not (meta.date or meta.meeting or meta.presenter):
+        return
+    event = URIRef(f"{rg.iri}/presentation")
+    rg.add(rg.iri, PG.presentation, event)
+    rg.add(event, RDF.type, PG.Presentation)
+    rg.add(event, RDFS.label, rg.zh(f"{meta.presenter or ''}在{meta.meeting or '会议'}上作报告"))
+    rg.add(event, SDO.startDate, _date(meta.date))
+    if meta.meeting:
+        meeting = rg.mint.thing("meeting", meta.meeting)
+        rg.add(event, PG.meeting, meeting)
+        rg.add(meeting, RDF.type, PG.Meeting)
+        rg.add(meeting, RDFS.label, rg.zh(meta.meeting))
+    if meta.occasion_span:
+        rg.add(event, PROV.wasDerivedFrom, rg.span(*meta.occasion_span))
+    if meta.presenter:
+        person = rg.mint.thing("person", meta.presenter)
+        rg.add(event, PG.presenter, person)
+        rg.add(event, PG.office, rg.zh(meta.office) if meta.office else None)
+        rg.add(person, RDF.type, SDO.Person)
+        rg.add(person, RDFS.label, rg.zh(meta.presenter))
+        rg.add(person, SDO.jobTitle, rg.zh(meta.office) if meta.office else None)
+        if meta.presenter_span:
+            rg.add(event, PROV.wasDerivedFrom, rg.span(*meta.presenter_span))
 
 
 def organization(rg, name: str | None) -> URIRef | None:

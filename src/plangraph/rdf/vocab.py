@@ -75,6 +75,9 @@ class PG(DefinedNamespace):
     Modality: URIRef
     IndicatorNature: URIRef
     Direction: URIRef
+    ReportGenre: URIRef
+    AdministrativeLevel: URIRef
+    Notice: URIRef
 
     # properties
     district: URIRef
@@ -112,6 +115,27 @@ class PG(DefinedNamespace):
     documentNumber: URIRef
     nature: URIRef
     direction: URIRef
+    genre: URIRef
+    level: URIRef
+    divisionCode: URIRef
+    reviewedPeriod: URIRef
+    plannedPeriod: URIRef
+    titleInferred: URIRef
+    notice: URIRef
+
+    # individuals: report genres and administrative levels
+    genres: URIRef
+    HalfYearReport: URIRef
+    ThreeQuarterReport: URIRef
+    QuarterReport: URIRef
+    AnnualReport: URIRef
+    AnnualPlan: URIRef
+    levels: URIRef
+    ProvinceLevel: URIRef
+    CityLevel: URIRef
+    CountyLevelCity: URIRef
+    CountyLevel: URIRef
+    DistrictLevel: URIRef
 
     # individuals: figure roles
     TargetGrowth: URIRef

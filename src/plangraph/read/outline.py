@@ -16,7 +16,8 @@ CN_DIGITS = "零一二三四五六七八九十"
 HEADINGS = (
     ("part", re.compile(r"^(?P<num>[一二三四五六七八九十]+)[、.．]\s*(?P<title>.+)$")),      # 一、上半年计划执行情况
     ("block", re.compile(r"^[(（](?P<num>[一二三四五六七八九十]+)[)）]\s*(?P<title>.+)$")),  # (一)主要指标完成情况
-    ("theme", re.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\D.{0,40})$")),            # 1.发挥创新引领作用
+    # 1.发挥创新引领作用 — but not 8.城镇登记失业率。年度控制目标4%以内…。, a numbered paragraph of sentences
+    ("theme", re.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\D[^。；;！!]{0,40}[。；;！!]?)$")),
 )
 PREAMBLE = re.compile(r"^(?!——).{30,}[。！]$")   # 今年以来,我区深入贯彻……开好局、起好步。
 BULLET = re.compile(r"^\s*——")                    # ——全年地区生产总值预期目标增长7%。
