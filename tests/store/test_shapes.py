@@ -85,8 +85,16 @@ rp:ranking a pg:Ranking ; rdfs:label "城市综合管理成绩排名中心城区
     pg:modality pg:Achieved ; pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
 """
 PROBLEM = """
-rp:problem a pg:Problem ; rdfs:label "经济恢复基础尚不牢固"@zh ; pg:modality pg:Achieved ;
+rp:problem a pg:Problem ; rdfs:label "经济恢复基础尚不牢固"@zh ; pg:modality pg:Achieved ; schema:position 1 ;
     pg:sentence rp:sentence ; prov:wasDerivedFrom rp:span .
+"""
+HEADER = """
+<https://example.org/id/report/r> pg:genre pg:HalfYearReport ; pg:titleInferred true ; pg:notice ex:notice ;
+    pg:plannedPeriod ex:py .
+ex:d pg:level pg:DistrictLevel ; pg:divisionCode "420106" ; skos:altLabel "武汉市武昌区"@zh .
+ex:notice a pg:Notice ; rdfs:label "关于印发《武昌区2021年国民经济和社会发展计划》的通知"@zh ;
+    dcterms:title "关于印发《武昌区2021年国民经济和社会发展计划》的通知"@zh ; pg:documentNumber "武昌政发〔2021〕3号" ;
+    dcterms:issued "2021-01-26"^^xsd:date .
 """
 DATASET = """
 ex:dataset a void:Dataset, dcat:Dataset ; dcterms:title "plangraph 数据集"@zh ;
@@ -194,6 +202,19 @@ CASES = [
      "are pg:Sentence", "r/problem"),
     ("PersonShape", "works for a text", PRESENTATION, 'schema:jobTitle "区发改局局长"@zh .',
      'schema:jobTitle "区发改局局长"@zh ; schema:worksFor "区发改局" .', "worksFor", "id/li"),
+    ("ProblemShape", "no number", PROBLEM, "schema:position 1 ;", "", "number from 1", "r/problem"),
+    ("ProblemShape", "a planned problem", PROBLEM, "pg:modality pg:Achieved", "pg:modality pg:Planned",
+     "reviewed period", "r/problem"),
+    ("ReportShape", "genre not a genre", HEADER, "pg:genre pg:HalfYearReport", "pg:genre pg:Stated", "genre",
+     "report/r"),
+    ("ReportShape", "title inferred as text", HEADER, "pg:titleInferred true", 'pg:titleInferred "是"',
+     "xsd:boolean", "report/r"),
+    ("ReportShape", "planned period not a period", HEADER, "pg:plannedPeriod ex:py", "pg:plannedPeriod ex:d",
+     "planned period", "report/r"),
+    ("DistrictShape", "level not a level", HEADER, "pg:level pg:DistrictLevel", "pg:level pg:Stated", "level",
+     "id/d"),
+    ("DistrictShape", "code not six digits", HEADER, '"420106"', '"4201"', "six-digit", "id/d"),
+    ("NoticeShape", "date as text", HEADER, '"2021-01-26"^^xsd:date', '"2021年1月26日"', "xsd:date", "id/notice"),
     ("StatementShape", "no span", PROBLEM, "; prov:wasDerivedFrom rp:span", "", "span of the text", "r/problem"),
     ("DatasetDescriptionShape", "negative triples", DATASET, "void:triples 40", "void:triples -1", "number of triples",
      "id/dataset"),
