@@ -139,3 +139,25 @@ def test_refused_only_when_no_place_is_named_and_the_message_names_the_sidecar_f
 def test_sidecar_names_the_place_when_the_text_does_not():
     m = meta("——2023年8月30日在区第十七届人大常委会第九次会议上\n" + SALUTATION, sidecar={"district": "天心区"})
     assert (m.district, m.city, m.level) == ("天心区", "长沙市", "district")
+
+
+def test_occasion_with_the_date_after_the_meeting_and_a_title_without_place():
+    m = meta("关于2023年上半年全区国民经济和社会发展计划执行情况的报告\n"
+             "——在兰州市城关区第十八届人大常委会第十二次会议上\n（2023年8月29日）\n" + SALUTATION)
+    assert (m.district, m.city, m.date) == ("城关区", "兰州市", dt.date(2023, 8, 29))
+    assert m.meeting == "兰州市城关区第十八届人大常委会第十二次会议" and not m.title_inferred
+
+
+def test_annual_report_joined_by_ji_and_a_title_note():
+    body = "一、2022年国民经济和社会发展计划执行情况\n二、2023年经济社会发展主要目标和重点任务\n"
+    m = meta("关于平桂区2022年国民经济和社会发展计划执行情况及2023年国民经济和社会发展计划草案的报告（书面）\n"
+             "——2023年1月5日在贺州市平桂区第三届人民代表大会第三次会议上\n各位代表：\n", body)
+    assert (m.district, m.city, m.genre, m.period, m.planned) == ("平桂区", "贺州市", "annual", "2022", "2023")
+    assert m.part_period("2") == "2023" and m.part_kind("2") == "plan"
+
+
+def test_annual_report_without_a_title_takes_its_year_from_the_headings_not_the_date():
+    body = "一、2023年国民经济和社会发展计划执行情况\n二、2024年国民经济和社会发展的主要预期目标\n"
+    m = meta("——2024年1月8日在济宁市任城区第十九届人民代表大会第四次会议上\n各位代表：\n", body)
+    assert (m.year, m.period, m.genre, m.planned) == (2023, "2023", "annual", "2024")
+    assert m.title == "关于任城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"

@@ -34,10 +34,13 @@ TITLE = re.compile(
     r"(?P<year>\d{4})\s*年(?P<rest>.*?(?:国民经济|计划|规划).*?(?:报告|计划|草案))"
     r"(?:\s*[(（][^)）]{1,10}[)）])?$")
 TITLE_LINES = 3   # a title is split over at most three lines
-# ——2023年8月29日在太原市小店区第十七届人民代表大会常务委员会第十二次会议上; (2023年8月31日在区第十七届…会议上)
-OCCASION = re.compile(
-    r"^[—–\-－]*\s*[(（]?\s*(?:(?P<y>\d{4})\s*年?\s*(?P<md>\d{1,2}\s*月\s*\d{1,2}|\d{2,4})\s*日)?\s*"
-    r"在\s*(?P<meeting>.+?会议)\s*上(?:的报告)?\s*[)）]?$")
+# ——2023年8月29日在太原市小店区第十七届人民代表大会常务委员会第十二次会议上; (2023年8月31日在区第十七届…会议上);
+# ——在区第十七届人大常委会第十五次会议上(2023年8月31日), the date after the meeting
+DATE_WORDS = r"(?P<y>\d{4})\s*年?\s*(?P<md>\d{1,2}\s*月\s*\d{1,2}|\d{2,4})\s*日"
+OCCASIONS = (
+    re.compile(rf"^[—–\-－]*\s*[(（]?\s*(?:{DATE_WORDS})?\s*在\s*(?P<meeting>.+?会议)\s*上(?:的报告)?\s*[)）]?$"),
+    re.compile(rf"^[—–\-－]*\s*在\s*(?P<meeting>.+?会议)\s*上(?:的报告)?\s*[(（]\s*{DATE_WORDS}\s*[)）]$"),
+)
 # 区发展和改革局局长 张  伟; 市发展和改革委员会主任 李欣; 常务副市长王强; 报告人:区发改局局长 李武军
 ROLE = (r"(?:常务副|副|代理)?(?:局长|主任|区长|县长|市长|省长|州长|旗长|书记|处长|厅长|主席|秘书长|委员|部长|"
         r"负责人|总经济师)")
@@ -127,19 +130,19 @@ def read_title(header: list[Line], skip: set[int] = frozenset()) -> Title | None
 
 
 def _not_title(line: str) -> bool:
-    return any(p.match(line) for p in (PORTAL_FIELD, DOC_NUMBER, DATE, NOTE, NOTICE, OCCASION)) or bool(
+    return any(p.match(line) for p in (PORTAL_FIELD, DOC_NUMBER, DATE, NOTE, NOTICE, *OCCASIONS)) or bool(
         SALUTATION.search(line))
 
 
 def read_occasion(header: list[Line]) -> Occasion | None:
-    """The occasion line (also when broken over two lines): the date and the meeting."""
+    """The occasion line (also broken over two lines, or with its date on the next): the date and the meeting."""
     for i in range(len(header)):
-        for j in (i, i + 1):
-            joined = "".join(line for _, _, line in header[i:j + 1])
-            match = OCCASION.match(joined)
-            if match:
-                date = occasion_date(match["y"], match["md"]) if match["y"] else None
-                return Occasion(date, re.sub(r"\s+", "", match["meeting"]), (header[i][0], header[j][1]))
+        found = [(match, j) for j in (i, i + 1) for pattern in OCCASIONS
+                 for match in [pattern.match("".join(line for _, _, line in header[i:j + 1]))] if match]
+        if found:
+            match, j = next(((m, j) for m, j in found if m["y"]), found[0])
+            date = occasion_date(match["y"], match["md"]) if match["y"] else None
+            return Occasion(date, re.sub(r"\s+", "", match["meeting"]), (header[i][0], header[j][1]))
     return None
 
 

@@ -23,7 +23,7 @@ from .places import Place, codes, place_named, resolve, split_places
 ROLE = re.compile(r"(?P<org>.+?)(?P<role>(?:常务副|副|代理)?(?:局长|主任|区长|县长|市长|省长|书记|处长|厅长|委员|"
                   r"秘书长|主席|部长|负责人|总经济师))$")
 # 关于雁塔区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告: a review, then a plan
-ANNUAL_WITH_PLAN = re.compile(r"(?P<reviewed>\d{4})年.*?执行情况.*?与\s*(?P<planned>\d{4})年.*?(?:计划|草案)")
+ANNUAL_WITH_PLAN = re.compile(r"(?P<reviewed>\d{4})年.*?执行情况.*?[与和及暨]\s*(?P<planned>\d{4})年.*?(?:计划|草案)")
 # 历下区2024年国民经济和社会发展计划: a plan of its own, published alone
 PLAN_ONLY = re.compile(r"(?P<planned>\d{4})年(?:[^执]*?)(?:国民经济和社会发展|经济社会发展)计划(?:草案)?$")
 # A part that sets targets (二、2023年国民经济和社会发展的主要预期目标, 二、下半年工作安排), one about problems
