@@ -18,7 +18,8 @@ Span = tuple[int, int]
 # 索引号：11340104003142709K/202308-00047 — one or several "key：value" fields on a line, above the title
 PORTAL_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "成文日期", "发布日期", "生成日期", "发文字号", "文号",
                "主题分类", "公开方式", "公开范围", "有效性", "标题", "名称", "信息来源", "来源")
-PORTAL_FIELD = re.compile(rf"(?P<key>{'|'.join(PORTAL_KEYS)})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{'|'.join(PORTAL_KEYS)})\s*[:：]|$)")
+_KEY = "|".join(PORTAL_KEYS)
+PORTAL_FIELD = re.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_KEY})\s*[:：]|$)")
 # 关于印发《历下区2024年国民经济和社会发展计划》的通知
 NOTICE = re.compile(r"^(?P<issuer>\S{2,30}?)?关于(?:印发|下达|转发|公布)《(?P<inner>[^》]+)》的通知$")
 # 历下政发〔2024〕3号, 小政发[2023]9号
@@ -153,6 +154,15 @@ def read_presenter(header: list[Line]) -> Presenter | None:
         if match and not SALUTATION.search(line):
             return Presenter(re.sub(r"\s+", "", match["name"]), re.sub(r"\s+", "", match["office"]), (start, end))
     return None
+
+
+def infer_title(district: str, year: int, period: str, genre: str, planned: str | None) -> str:
+    """The genre's title for a report that has none: 关于甘肃省2023年前三季度国民经济和社会发展计划执行情况的报告."""
+    if genre == "plan":
+        return f"{district}{year}年国民经济和社会发展计划"
+    words = {"S1": "上半年", "S2": "下半年", "Q1Q3": "前三季度", "Q1": "一季度"}.get(period.partition("-")[2], "")
+    draft = f"与{planned}年国民经济和社会发展计划草案" if genre == "annual" and planned else ""
+    return f"关于{district}{year}年{words}国民经济和社会发展计划执行情况{draft}的报告"
 
 
 def parse_date(text: str) -> dt.date | None:

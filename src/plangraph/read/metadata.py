@@ -14,26 +14,16 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
 from ..errors import InputError
-from .header import (TITLE, Notice, Title, parse_date, portal_fields, read_notice, read_occasion, read_presenter,
-                     read_title)
+from .header import (TITLE, Notice, Title, infer_title, parse_date, portal_fields, read_notice, read_occasion,
+                     read_presenter, read_title)
 from .outline import Outline, lines
-from .periods import arabic_years, period_word
-from .places import Place, codes, place_named, resolve, split_places
+from .periods import (ANNUAL_WITH_PLAN, PLAN_ONLY, arabic_years, heading_year, part_kind, period_word,
+                      year_of_part)
+from .places import Place, place_named, places_before_years, resolve, split_places
 
 ROLE = re.compile(r"(?P<org>.+?)(?P<role>(?:常务副|副|代理)?(?:局长|主任|区长|县长|市长|省长|书记|处长|厅长|委员|"
                   r"秘书长|主席|部长|负责人|总经济师))$")
-# 关于雁塔区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告: a review, then a plan
-ANNUAL_WITH_PLAN = re.compile(r"(?P<reviewed>\d{4})年.*?执行情况.*?[与和及暨]\s*(?P<planned>\d{4})年.*?(?:计划|草案)")
-# 历下区2024年国民经济和社会发展计划: a plan of its own, published alone
-PLAN_ONLY = re.compile(r"(?P<planned>\d{4})年(?:[^执]*?)(?:国民经济和社会发展|经济社会发展)计划(?:草案)?$")
-# A part that sets targets (二、2023年国民经济和社会发展的主要预期目标, 二、下半年工作安排), one about problems
-PLAN_PART = re.compile(r"目标|草案|任务|安排|打算|重点工作|工作思路|工作建议|计划(?!执行)")
-PROBLEM_PART = re.compile(r"问题|困难|不足|挑战")
-REVIEW_PART = re.compile(r"执行情况|完成情况|回顾")
 REPORT_LINE = re.compile(r"国民经济|计划执行|经济社会发展")   # 受区人民政府委托,现将我区2023年上半年国民经济…
-YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
-# 现将蜀山区2023年上半年…: a place named in the opening lines just before a year
-OPENING_PLACE = re.compile(r"[\u4e00-\u9fff]{2,14}(?=\d{4}\s*年)")
 SIDECAR_HINT = '{"district": "小店区", "city": "太原市", "year": 2023}'
 
 
@@ -96,15 +86,6 @@ class Metadata:
         """The kind of part ``key`` is in: review, plan or problems."""
         part = (key or "").split(".")[0]
         return next((kind for k, kind, _ in self.parts if k == part), "review")
-
-
-def infer_title(district: str, year: int, period: str, genre: str, planned: str | None) -> str:
-    """The genre's title for a report that has none: 关于甘肃省2023年前三季度国民经济和社会发展计划执行情况的报告."""
-    if genre == "plan":
-        return f"{district}{year}年国民经济和社会发展计划"
-    words = {"S1": "上半年", "S2": "下半年", "Q1Q3": "前三季度", "Q1": "一季度"}.get(period.partition("-")[2], "")
-    draft = f"与{planned}年国民经济和社会发展计划草案" if genre == "annual" and planned else ""
-    return f"关于{district}{year}年{words}国民经济和社会发展计划执行情况{draft}的报告"
 
 
 def read_metadata(text: str, outline: Outline, name: str, sidecar: dict | None = None) -> Metadata:
@@ -180,7 +161,7 @@ def _place(found: dict, header: list, name: str) -> None:
     if found.get("district"):
         place = place_named(found["district"], found.get("city"))
     else:
-        runs = [split_places(s) for s in _place_sources(found)] + _opening_places(header)
+        runs = [split_places(s) for s in _place_sources(found)] + places_before_years(line for _, _, line in header)
         runs = [r for r in runs if r]
         if not runs:
             raise InputError(
@@ -206,20 +187,6 @@ def _place_sources(found: dict) -> list[str]:
             notice.issuer or "" if notice else "", found.get("publisher") or "", found.get("office") or ""]
 
 
-def _opening_places(header: list) -> list[list[str]]:
-    """Places the national list knows, named just before a year in the opening lines (现将蜀山区2023年…)."""
-    runs = []
-    for _, _, line in header:
-        for match in OPENING_PLACE.finditer(line):
-            words = match.group()
-            for i in range(len(words) - 1):
-                run = split_places(words[i:])
-                if run and "".join(run) == words[i:] and all(codes(n) for n in run):
-                    runs.append(run)
-                    break
-    return runs
-
-
 def _periods(found: dict, outline: Outline, header: list, name: str) -> None:
     """The year, genre and period of the report, what it reviews and plans, and the period of each part."""
     headings = [s for s in outline.sections if s.kind == "part"]
@@ -243,9 +210,10 @@ def _periods(found: dict, outline: Outline, header: list, name: str) -> None:
     else:
         found.setdefault("genre", "plan" if plan else "annual")
         found.setdefault("period", str(year))
-        reviewed = _reviewed_year(headings) if plan else str(year)
-        found.setdefault("planned", annual["planned"] if annual else str(year) if plan else _planned_year(headings))
-        found.setdefault("reviewed", reviewed)
+        titles = [s.title for s in headings]
+        planned = annual["planned"] if annual else str(year) if plan else year_of_part(titles, "plan")
+        found.setdefault("planned", planned)
+        found.setdefault("reviewed", year_of_part(titles, "review") if plan else str(year))
     found.setdefault("reviewed", found["period"])
     if not found.get("title"):
         found["title"] = infer_title(found["district"], year, found["period"], found["genre"], found.get("planned"))
@@ -264,9 +232,8 @@ def _year(found: dict, texts: list[str], annual, word) -> int | None:
     if annual:
         return int(annual["reviewed"])
     for text in texts:
-        match = YEAR.search(text)
-        if match:
-            return int(match[1])
+        if heading_year(text):
+            return int(heading_year(text))
     date = found.get("date") or found.get("issued") or found.get("created")
     if not date:
         return None
@@ -274,33 +241,14 @@ def _year(found: dict, texts: list[str], annual, word) -> int | None:
     return date.year - 1 if not word and date.month <= 3 else date.year
 
 
-def _reviewed_year(headings) -> str | None:
-    for section in headings:
-        match = YEAR.search(arabic_years(section.title))
-        if match and REVIEW_PART.search(section.title):
-            return match[1]
-    return None
-
-
-def _planned_year(headings) -> str | None:
-    for section in headings:
-        match = YEAR.search(arabic_years(section.title))
-        if match and PLAN_PART.search(section.title) and not REVIEW_PART.search(section.title):
-            return match[1]
-    return None
-
-
 def _part(key: str, heading: str, found: dict) -> tuple[str, str, str]:
     """(key, kind, period) of a part: 一、2022年…执行情况 reviews 2022; 二、2023年…主要预期目标 plans 2023."""
-    heading = arabic_years(heading)
-    year = YEAR.search(heading)
-    if PLAN_PART.search(heading) and not REVIEW_PART.search(heading):
-        return key, "plan", year[1] if year else found.get("planned") or str(found["year"])
-    kind = "problems" if PROBLEM_PART.search(heading) and not REVIEW_PART.search(heading) else "review"
-    reviewed = found["reviewed"]
-    if year and found["genre"] in ("annual", "plan") and kind == "review":
-        reviewed = year[1]
-    return key, kind, reviewed
+    kind, year = part_kind(heading), heading_year(heading)
+    if kind == "plan":
+        return key, kind, year or found.get("planned") or str(found["year"])
+    if year and kind == "review" and found["genre"] in ("annual", "plan"):
+        return key, kind, year
+    return key, kind, found["reviewed"]
 
 
 def _qualify_meeting(found: dict) -> None:

@@ -21,6 +21,18 @@ PERIOD_WORDS = (
 )
 SAME_YEAR_NEXT = {"S1": "S2", "Q1": "Q2", "Q2": "Q3", "Q3": "Q4", "Q1Q3": "Q4"}
 NEXT_YEAR_FIRST = {"S2": "S1", "Q4": "Q1"}
+# 关于雁塔区2022年…计划执行情况与2023年…计划草案的报告: a year's review, then the next year's plan
+ANNUAL_WITH_PLAN = re.compile(r"(?P<reviewed>\d{4})年.*?执行情况.*?[与和及暨]\s*(?P<planned>\d{4})年.*?(?:计划|草案)")
+# 历下区2024年国民经济和社会发展计划: a plan of its own, published alone
+PLAN_ONLY = re.compile(r"(?P<planned>\d{4})年(?:[^执]*?)(?:国民经济和社会发展|经济社会发展)计划(?:草案)?$")
+# The kind of a part by its heading, each with a real heading: 二、2023年国民经济和社会发展的主要预期目标 sets
+# targets, 二、存在的主要问题 names problems, 一、2022年国民经济和社会发展计划执行情况 reviews
+PART_KINDS = (
+    ("review", re.compile(r"执行情况|完成情况|回顾")),
+    ("plan", re.compile(r"目标|草案|任务|安排|打算|重点工作|工作思路|工作建议|计划(?!执行)")),
+    ("problems", re.compile(r"问题|困难|不足|挑战")),
+)
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 SUFFIX_LABELS = {"S1": "上半年", "S2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度",
@@ -39,6 +51,22 @@ def period_word(text: str) -> tuple[str, str] | None:
         return None
     _, suffix, genre = min(found)
     return suffix, genre
+
+
+def part_kind(heading: str) -> str:
+    """What a part does by its heading: review (the default), plan or problems."""
+    return next((kind for kind, pattern in PART_KINDS if pattern.search(heading)), "review")
+
+
+def heading_year(heading: str) -> str | None:
+    """The year a heading names (二〇二三年 too), or None."""
+    match = YEAR.search(arabic_years(heading))
+    return match[1] if match else None
+
+
+def year_of_part(headings: list[str], kind: str) -> str | None:
+    """The year named by the first heading of a part of ``kind``: 一、2023年…执行情况 → 2023 for "review"."""
+    return next((heading_year(h) for h in headings if part_kind(h) == kind and heading_year(h)), None)
 
 
 def label(code: str) -> str:

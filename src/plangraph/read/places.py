@@ -33,6 +33,8 @@ SUFFIX_LEVELS = (
 UNKNOWN_NAME = re.compile(   # never 全区, 我市, 本县, 各区
     r"(?![全我本该各])[\u4e00-\u9fff]{1,8}?(?:" + "|".join(suffix for suffix, _ in SUFFIX_LEVELS) + r")")
 # What may follow a run of place names: a session, a body, a year, the end (太原市小店区第十七届…, …人民政府).
+# 现将蜀山区2023年上半年…: a place named just before a year
+BEFORE_YEAR = re.compile(r"[\u4e00-\u9fff]{2,14}(?=\d{4}\s*年)")
 AFTER_NAMES = re.compile(r"$|第|人民|人大|发展|发改|政府|\d|关于|国民经济|[一二三四五六七八九十〇零]|[(（〔]")
 
 
@@ -77,6 +79,20 @@ def split_places(text: str) -> list[str]:
     if names and not AFTER_NAMES.match(text, cursor):
         return []   # 蜀山经济开发区: a name inside a longer word is no place
     return names
+
+
+def places_before_years(lines) -> list[list[str]]:
+    """Runs of places the national list knows, named just before a year (现将蜀山区2023年… → [蜀山区])."""
+    runs = []
+    for line in lines:
+        for match in BEFORE_YEAR.finditer(line):
+            words = match.group()
+            for i in range(len(words) - 1):
+                run = split_places(words[i:])
+                if run and "".join(run) == words[i:] and all(codes(n) for n in run):
+                    runs.append(run)
+                    break
+    return runs
 
 
 def _known_at(text: str, start: int) -> str | None:
