@@ -161,3 +161,18 @@ def test_annual_report_without_a_title_takes_its_year_from_the_headings_not_the_
     m = meta("——2024年1月8日在济宁市任城区第十九届人民代表大会第四次会议上\n各位代表：\n", body)
     assert (m.year, m.period, m.genre, m.planned) == (2023, "2023", "annual", "2024")
     assert m.title == "关于任城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告"
+
+
+@pytest.mark.parametrize("header, place, presenter", [
+    # a title without 关于 that names the city, and a bare title for an office
+    ("重庆市渝中区2023年上半年国民经济和社会发展计划执行情况的报告\n区长 王伟\n", ("渝中区", "重庆市", "district"), "王伟"),
+    # a county-level city, full-width spaces in the presenter line
+    ("关于昆山市2023年上半年国民经济和社会发展计划执行情况的报告\n——2023年8月28日在昆山市第十七届人大常委会第十次会议上\n"
+     "市发展和改革委员会主任\u3000李\u3000明\n", ("昆山市", "苏州市", "county-level-city"), "李明"),
+    # a banner of a league
+    ("关于阿拉善左旗2023年上半年国民经济和社会发展计划执行情况的报告\n旗发展和改革委员会主任 巴特尔\n", ("阿拉善左旗", "阿拉善盟", "county"),
+     "巴特尔"),
+])
+def test_more_levels_and_presenters(header, place, presenter):
+    m = meta(header + SALUTATION)
+    assert ((m.district, m.city, m.level), m.presenter) == (place, presenter)

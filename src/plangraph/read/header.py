@@ -47,7 +47,7 @@ ROLE = (r"(?:常务副|副|代理)?(?:局长|主任|区长|县长|市长|省长|
         r"负责人|总经济师)")
 NAME = r"[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,8}"
 PRESENTER = re.compile(
-    rf"^(?:报告人\s*[:：]\s*)?[(（]?(?P<office>[^\s(（:：,，。].{{0,30}}?{ROLE})\s*(?P<name>{NAME})[)）]?$")
+    rf"^(?:报告人\s*[:：]\s*)?[(（]?(?P<office>(?:[^\s(（:：,，。].{{0,30}}?)?{ROLE})\s*(?P<name>{NAME})[)）]?$")
 SALUTATION = re.compile(r"[:：]\s*$")
 NOTE = re.compile(r"^[(（][^)）]*[)）]$")   # （此件公开发布）
 
