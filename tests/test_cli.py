@@ -100,6 +100,21 @@ def test_query_formats(project, runner):
     assert result.exit_code == 1 and "does not parse" in result.output
 
 
+
+def test_query_refuses_service_unless_allowed(project, runner):
+    from abuse import Listener
+    listener = Listener()
+    try:
+        sparql = f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}> {{ ?s ?p ?o }} }}"
+        result = runner.invoke(main, ["query", sparql])
+        assert result.exit_code == 1 and "calls SERVICE" in result.output
+        assert listener.hits == []
+        result = runner.invoke(main, ["query", sparql, "--allow-service"])
+        assert result.exit_code == 0, result.output
+        assert listener.hits  # asked for, so the request went out
+    finally:
+        listener.close()
+
 def test_python_dash_m(project):
     import sys
     done = subprocess.run([sys.executable, "-m", "plangraph", "--help"], capture_output=True, text=True)

@@ -25,6 +25,8 @@ def load(paths: Iterable[str | Path] | None = None) -> pyoxigraph.Store:
     return open_store(list(paths) if paths else [ensure_built()])
 
 
-def query(sparql: str, store: pyoxigraph.Store | None = None):
-    """Run a SPARQL query over the union of the store's graphs (default: the built dataset)."""
-    return run_query(store if store is not None else load(), sparql)
+def query(sparql: str, store: pyoxigraph.Store | None = None, allow_service: bool = False):
+    """Run a SPARQL query over the union of the store's graphs (default: the built dataset).
+
+    SERVICE calls are refused (QueryRefused) unless ``allow_service``."""
+    return run_query(store if store is not None else load(), sparql, allow_service=allow_service)

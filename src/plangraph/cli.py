@@ -90,11 +90,13 @@ def export(fmt, output):
               default="table", show_default=True)
 @click.option("--data", "-d", multiple=True, type=click.Path(path_type=Path),
               help="RDF file(s) to query instead of the built dataset.")
-def query(sparql, fmt, data):
+@click.option("--allow-service", is_flag=True,
+              help="Let the query call SERVICE, i.e. send requests to the endpoints it names (refused by default).")
+def query(sparql, fmt, data, allow_service):
     """Run a SPARQL query over the dataset (a file's text when SPARQL names a .rq file)."""
     if sparql.endswith((".rq", ".sparql")) and Path(sparql).exists():
         sparql = Path(sparql).read_text(encoding="utf-8")
-    results = api.query(sparql, api.load(data or None))
+    results = api.query(sparql, api.load(data or None), allow_service=allow_service)
     if fmt == "table":
         if hasattr(results, "variables") or isinstance(results, bool) or type(results).__name__ == "QueryBoolean":
             click.echo(table(results))

@@ -54,7 +54,10 @@ def _ask(client, query, **params):
 def test_service_is_refused_before_evaluation_and_nothing_is_fetched(client, listener):
     url, hits = listener
     for query in (f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
-                  f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}"):
+                  f"SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+                  # the two spellings that slipped past the old keyword check (issue 15)
+                  f"PREFIX ex: <http://x/> SELECT * WHERE {{ BIND(ex:a\\# AS ?v) SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                  f'SELECT * WHERE {{ BIND("\\u0022" AS ?x) SERVICE <{url}> {{ ?s ?p ?o }} }} # """'):
         response = _ask(client, query)
         assert response.status_code == 400 and "SERVICE" in response.get_data(as_text=True)
     time.sleep(0.3)

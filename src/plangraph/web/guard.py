@@ -1,10 +1,9 @@
-"""Read a query's keywords before it runs: refuse SERVICE, notice FROM, bound the length.
+"""Read a query's keywords before it runs: notice FROM, bound the length.
 
-pyoxigraph has no parser API in Python, so a small tokenizer finds the query's keywords. It skips what can
-hold the letters S-E-R-V-I-C-E without being the keyword: comments, strings, IRIs, variables, language tags
-and prefixed names. It undoes \\u and \\U escapes first, as SPARQL 1.1 (section 19.2) allows a parser to do before
-tokenizing, so an escaped keyword is seen too. A query this tokenizer misreads is refused or left to the
-real parser, which then rejects it: SERVICE can never reach the evaluator unseen.
+pyoxigraph has no parser API in Python, so a small tokenizer finds the query's keywords, skipping comments,
+strings, IRIs, variables, language tags and prefixed names. It decides nothing about safety: SERVICE is
+refused by the engine's own parser (``store.query.refuse_service``), and a FROM it misreads only changes
+whether the default graph is the union of the graphs.
 """
 from __future__ import annotations
 
@@ -44,8 +43,13 @@ class Shape:
 
 def keywords(text: str) -> tuple[str, ...]:
     """Return the bare words of a SPARQL text, upper-cased, outside comments, strings, IRIs and names."""
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    text = _ESCAPE.sub(_unescape, text)
     return tuple(m.group("word").upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word")
+
+
+def _unescape(escape: re.Match) -> str:
+    code = int(escape.group(1) or escape.group(2), 16)
+    return chr(code) if code <= 0x10FFFF else escape.group(0)  # no such character: left for the parser to refuse
 
 
 @lru_cache(maxsize=512)
@@ -55,12 +59,8 @@ def _shape(text: str) -> Shape:
 
 
 def check(text: str, max_length: int) -> Shape:
-    """Return the query's shape; raise QueryRefused when it is too long or calls a remote SERVICE."""
+    """Return the query's shape; raise QueryRefused (413) when it is too long."""
     if len(text) > max_length:
         raise QueryRefused(f"The query is {len(text)} characters long; this endpoint accepts at most "
                            f"{max_length}. Shorten it, e.g. move long VALUES lists into the data.", status=413)
-    shape = _shape(text) if len(text) <= 4096 else Shape(keywords(text))
-    if "SERVICE" in shape.keywords:
-        raise QueryRefused("The query uses SERVICE (federated query). This endpoint never makes outbound "
-                           "requests: run the SERVICE part against that endpoint yourself.")
-    return shape
+    return _shape(text) if len(text) <= 4096 else Shape(keywords(text))

@@ -26,6 +26,9 @@ def _serve(conn, source: bytes | str) -> None:
     """Worker process: load the store (N-Quads bytes, or the path of an on-disk store to open read-only),
     say ready, then answer tasks until the pipe closes."""
     import pyoxigraph
+
+    from .sandbox import no_network
+    no_network()  # the second wall: even a SERVICE the parser check missed cannot open a connection
     if isinstance(source, str):
         store = pyoxigraph.Store.read_only(source)
     else:
