@@ -59,6 +59,15 @@ def raw(port: int, data: bytes, timeout: float = 5.0, source: str = "127.0.0.1")
 
 def children(pid: int) -> list[int]:
     """Every descendant of ``pid`` (from /proc)."""
+    return [child for child, _ in _descendants(pid)]
+
+
+def query_workers(server: int) -> list[int]:
+    """The query workers of a `plangraph serve`: the processes its zygote (a child of the server) forked."""
+    return [child for child, parent in _descendants(server) if parent != server]
+
+
+def _descendants(pid: int) -> list[tuple[int, int]]:
     parents = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -69,8 +78,9 @@ def children(pid: int) -> list[int]:
             parents.setdefault(int(fields[1]), []).append(int(entry.name))
     found, todo = [], [pid]
     while todo:
-        for child in parents.get(todo.pop(), []):
-            found.append(child)
+        parent = todo.pop()
+        for child in parents.get(parent, []):
+            found.append((child, parent))
             todo.append(child)
     return found
 
@@ -84,6 +94,17 @@ def rss(pid: int) -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+def pss(pid: int) -> int:
+    """Proportional resident bytes of one process: pages shared with others (a forked store) count in part."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss(pid)
+
+
 def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
-    return sum(rss(p) for p in [pid, *children(pid)])
+    """Memory of a process and all its descendants: the sum of their proportional resident sizes."""
+    return sum(pss(p) for p in [pid, *children(pid)])

@@ -118,22 +118,40 @@ def query(sparql, fmt, data, allow_service):
 @click.option("--workers", default=2, show_default=True, type=int,
               help="Query worker processes; a query past its time limit is stopped by killing its worker "
                    "(0: run queries in the server process, with no hard time limit).")
+@click.option("--long-queries", default=2, show_default=True, type=int,
+              help="Queries that may run past 0.3 s at once, each on a worker of its own; one more is answered "
+                   "503 (Retry-After), so short queries and pages stay fast.")
+@click.option("--max-memory", default=1024, show_default=True, type=float, metavar="MB",
+              help="Memory a query worker may use beyond the data, enforced by the OS; a query that needs "
+                   "more is stopped (503). 0: no limit.")
+@click.option("--max-bytes", default=50_000_000, show_default=True, type=int,
+              help="Most bytes of one answer; more rows are cut and flagged (Plangraph-Truncated: max-bytes=N).")
+@click.option("--per-client", default=8, show_default=True, type=int,
+              help="Queries one client address may have running or waiting at once (more: 503).")
+@click.option("--client-timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a client has to send a whole request (headers and body) before it is cut off.")
+@click.option("--connections-per-client", default=64, show_default=True, type=int,
+              help="Open connections one client address may hold at once.")
 @click.option("--cache-size", default=1024, show_default=True, type=int,
               help="Answers of identical queries kept in memory (the served data never changes); 0: none.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the WSGI server.")
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Worker threads of the WSGI server (at least enough for every query that may wait, plus 8).")
 @click.option("--store", "store_path", type=click.Path(path_type=Path, file_okay=False),
               help="Serve the on-disk store built by build --store (read-only, nothing re-parsed).")
 @click.option("--sparql", "sparql_url", metavar="URL",
               help="Serve the pages and /sparql in front of this external SPARQL endpoint instead.")
-def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, cache_size, threads, store_path,
-          sparql_url):
+def serve(files, host, port, query_timeout, max_rows, max_query_length, workers, long_queries, max_memory,
+          max_bytes, per_client, client_timeout, connections_per_client, cache_size, threads, store_path, sparql_url):
     """Serve the built dataset (or FILES: Turtle, TriG, N-Quads) with a SPARQL endpoint at /sparql."""
+    from .web.front import Limits
     from .web.server import run
     config = {"PLANGRAPH_QUERY_TIMEOUT": query_timeout, "PLANGRAPH_MAX_ROWS": max_rows,
               "PLANGRAPH_MAX_QUERY_LENGTH": max_query_length, "PLANGRAPH_WORKERS": workers,
-              "PLANGRAPH_CACHE_SIZE": cache_size}
+              "PLANGRAPH_LONG_QUERIES": long_queries, "PLANGRAPH_MAX_MEMORY_MB": max_memory,
+              "PLANGRAPH_MAX_BYTES": max_bytes, "PLANGRAPH_PER_CLIENT": per_client, "PLANGRAPH_CACHE_SIZE": cache_size}
     config.update(_store_config(files, store_path, sparql_url))
-    run(list(files), host=host, port=port, threads=threads, config=config)
+    limits = Limits(request_seconds=client_timeout, per_address=connections_per_client)
+    run(list(files), host=host, port=port, threads=threads, config=config, limits=limits)
 
 
 def _store_config(files, store_path, sparql_url) -> dict:

@@ -25,3 +25,10 @@ def test_keywords_reads_chinese_literals_without_tripping():
 
 def test_an_escape_of_no_character_is_left_for_the_parser():
     assert keywords('SELECT ?x WHERE { BIND("\\U00110000" AS ?x) }') == ("SELECT", "WHERE", "BIND", "AS")
+
+
+def test_a_query_nested_too_deep_is_refused_before_the_parser_overflows():
+    assert check("SELECT * WHERE " + "{" * 200 + "}" * 200, 100_000)
+    with pytest.raises(QueryRefused, match="5000 deep") as error:
+        check("SELECT * WHERE " + "{" * 5000 + "}" * 5000, 100_000)
+    assert error.value.status == 400

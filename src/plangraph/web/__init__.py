@@ -19,8 +19,24 @@ DEFAULTS = {
     "PLANGRAPH_MAX_ROWS": 10000,     # result rows (or triples) per answer; more are cut and flagged
     "PLANGRAPH_MAX_QUERY_LENGTH": 100_000,   # characters of query text
     "PLANGRAPH_MAX_REQUEST_BYTES": 1_000_000,  # bytes of POST body
-    "PLANGRAPH_WORKERS": 2,          # query worker processes (killable at the time limit)
+    "PLANGRAPH_WORKERS": 2,          # query worker processes for short queries (killable at the time limit)
+    "PLANGRAPH_LONG_QUERIES": 2,     # queries running past the short budget at once (each on its own worker)
+    "PLANGRAPH_PER_CLIENT": 8,       # queries one client address may have running or waiting
+    "PLANGRAPH_MAX_MEMORY_MB": 1024,  # memory a query worker may use beyond the store (0: no limit)
+    "PLANGRAPH_MAX_BYTES": 50_000_000,  # bytes of one answer; more rows are cut and flagged
     "PLANGRAPH_CACHE_SIZE": 1024,    # answers kept for identical queries (the data is immutable)
+}
+
+
+# On every answer. The policy allows what the pages and the bundled YASGUI use: scripts and styles from this
+# site only (YASGUI also sets inline styles), images as data: URLs, requests to this site only; no framing.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 }
 
 
@@ -42,7 +58,15 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(ontology.bp)
     from .pages import bp as pages
     app.register_blueprint(pages)
+    app.after_request(_secure)
     return app
+
+
+def _secure(response):
+    """Add the security headers (a view that set one of its own keeps it)."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def _open(config):

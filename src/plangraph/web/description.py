@@ -1,6 +1,8 @@
 """The SPARQL Service Description of /sparql: what a client learns by GETting the endpoint without a query."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -22,7 +24,23 @@ def _sd(name: str) -> NamedNode:
     return NamedNode(SD + name)
 
 
-def describe(store, endpoint: str) -> list[Triple]:
+@dataclass(frozen=True)
+class Facts:
+    """What the description says of the data, the same whatever URL the endpoint is reached by."""
+
+    void: tuple           # the dataset's VoID description in the data (an IRI), or nothing
+    graphs: tuple         # (graph name, triples) per named graph
+
+
+def facts(store) -> Facts:
+    """Read from the store, once, what the description says of the data."""
+    voids = run_query(store, f"SELECT ?d WHERE {{ ?d a <{VOID}Dataset> }} ORDER BY ?d LIMIT 1")
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    graphs = run_query(store, query, use_default_graph_as_union=False)
+    return Facts(tuple(s["d"] for s in voids), tuple((s["g"], int(s["n"].value)) for s in graphs))
+
+
+def describe(data: Facts, endpoint: str) -> list[Triple]:
     """Return the service description triples: endpoint, language, formats, features, default dataset."""
     service, dataset, default = NamedNode(endpoint), BlankNode(), BlankNode()
     triples = [Triple(service, RDF_TYPE, _sd("Service")),
@@ -35,18 +53,15 @@ def describe(store, endpoint: str) -> list[Triple]:
                Triple(default, RDF_TYPE, _sd("Graph"))]
     names = {name for table in WRITERS.values() for name in table}
     triples += [Triple(service, _sd("resultFormat"), NamedNode(FORMATS + FORMAT_IRIS[n])) for n in sorted(names)]
-    for solution in run_query(store, f"SELECT ?d WHERE {{ ?d a <{VOID}Dataset> }} ORDER BY ?d LIMIT 1"):
-        void = solution["d"]  # the dataset's own VoID/DCAT description, in the data
+    for void in data.void:  # the dataset's own VoID/DCAT description, in the data
         triples += [Triple(dataset, NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), void),
                     Triple(void, RDF_TYPE, NamedNode(VOID + "Dataset")),
                     Triple(void, NamedNode(VOID + "sparqlEndpoint"), service)]
-    total = 0
-    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-    for solution in run_query(store, query, use_default_graph_as_union=False):
-        graph, count = BlankNode(), int(solution["n"].value)
-        total += count
+    for name, _ in data.graphs:
+        graph = BlankNode()
         triples += [Triple(dataset, _sd("namedGraph"), graph), Triple(graph, RDF_TYPE, _sd("NamedGraph")),
-                    Triple(graph, _sd("name"), solution["g"])]
+                    Triple(graph, _sd("name"), name)]
+    total = sum(count for _, count in data.graphs)
     triples.append(Triple(default, NamedNode(VOID + "triples"), Literal(str(total), datatype=XSD_INTEGER)))
     return triples
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from ..errors import QueryRefused
 
+MAX_DEPTH = 256  # the engine's parser overflows its stack at a few thousand
+
 # One alternative per kind of token; the named group tells which matched. Order matters: long strings
 # before short ones, IRIs and prefixed names before bare words.
 _TOKEN = re.compile(r"""
@@ -59,8 +61,27 @@ def _shape(text: str) -> Shape:
 
 
 def check(text: str, max_length: int) -> Shape:
-    """Return the query's shape; raise QueryRefused (413) when it is too long."""
+    """Return the query's shape; raise QueryRefused when it is too long (413) or nested too deep (400)."""
     if len(text) > max_length:
         raise QueryRefused(f"The query is {len(text)} characters long; this endpoint accepts at most "
                            f"{max_length}. Shorten it, e.g. move long VALUES lists into the data.", status=413)
+    deepest = depth(text)
+    if deepest > MAX_DEPTH:
+        raise QueryRefused(f"The query nests groups or brackets {deepest} deep; this endpoint accepts at most "
+                           f"{MAX_DEPTH} (deeper ones crash the query parser). Flatten it.")
     return _shape(text) if len(text) <= 4096 else Shape(keywords(text))
+
+
+def depth(text: str) -> int:
+    """How deep brackets nest in ``text``, at most (those in strings count too; few brackets: their number)."""
+    opened = text.count("{") + text.count("(") + text.count("[")
+    if opened <= MAX_DEPTH:  # the common case, in C
+        return opened
+    level = deepest = 0
+    for char in text:
+        if char in "{([":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "})]":
+            level = max(0, level - 1)
+    return deepest

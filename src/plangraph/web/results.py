@@ -31,6 +31,7 @@ class Task:
     options: dict          # keyword arguments of store.query: dataset, base IRI
     formats: dict          # result kind ("solutions", "boolean", "graph") -> format name or None
     max_rows: int
+    max_bytes: int = 0     # bytes of the body at most (0: no cap); more rows are cut and flagged
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,16 @@ class Answer:
     media_type: str
     body: bytes
     rows: int = 0
-    truncated: bool = False
+    truncated: str = ""    # why rows were cut: "max-rows" or "max-bytes"; "" when the answer is whole
 
 
 def failure(error: BaseException) -> Answer:
     """Turn an exception into its answer: our refusals keep their status, anything else is our bug (500)."""
     if isinstance(error, QueryTimeout):
         status = 503
+    elif isinstance(error, MemoryError):
+        status, error = 503, "The answer needed more memory than this server allows a query. Make the query " \
+                             "more selective (LIMIT, fewer or shorter values)."
     elif isinstance(error, QueryError):
         status = getattr(error, "status", 400)
     elif isinstance(error, PlangraphError):
@@ -70,7 +74,7 @@ def evaluate(store, task: Task) -> Answer:
                                              f"{offered}; none of them is acceptable to the client (Accept "
                                              f"or format=).\n".encode("utf-8"))
         media_type, write = WRITERS[kind][name]
-        body, rows, truncated = write(result, task.max_rows)
+        body, rows, truncated = write(result, task.max_rows, task.max_bytes or None)
         return Answer(200, media_type, body, rows, truncated)
     except Exception as error:  # noqa: BLE001 - every failure becomes an answer; the worker must live on
         return failure(error)
@@ -86,31 +90,43 @@ def _kind(result) -> str:
 
 def _capped(items, max_rows: int):
     rows = list(islice(items, max_rows + 1))
-    return rows[:max_rows], len(rows) > max_rows
+    return rows[:max_rows], "max-rows" if len(rows) > max_rows else ""
+
+
+def _within(write, rows: list, truncated: str, max_bytes: int | None):
+    """Write ``rows``; while the body passes ``max_bytes``, write fewer (in proportion) and say why."""
+    body = write(rows, truncated)
+    while max_bytes and len(body) > max_bytes and rows:
+        rows, truncated = rows[:int(len(rows) * max_bytes / len(body) * 0.95)], "max-bytes"
+        body = write(rows, truncated)
+    return body, len(rows), truncated
 
 
 def _solutions(write):
-    def run(result, max_rows):
+    def run(result, max_rows, max_bytes=None):
         names = [v.value for v in result.variables]
         rows, truncated = _capped(result, max_rows)
-        return write(names, rows, truncated), len(rows), truncated
+        return _within(lambda r, t: write(names, r, bool(t)), rows, truncated, max_bytes)
     return run
 
 
 def _boolean(fmt):
-    return lambda result, max_rows: (result.serialize(format=fmt), 1, False)
+    return lambda result, max_rows, max_bytes=None: (result.serialize(format=fmt), 1, "")
 
 
 def _graph(fmt):
-    def run(result, max_rows):
+    def run(result, max_rows, max_bytes=None):
         triples, truncated = _capped(result, max_rows)
-        prefixes = GRAPH_PREFIXES if fmt in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG) else None
-        if fmt in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG):
-            triples = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in triples]
-        body = pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes) if prefixes else \
-            pyoxigraph.serialize(triples, format=fmt)
-        return body, len(triples), truncated
+        return _within(lambda t, _: _serialize_graph(t, fmt), triples, truncated, max_bytes)
     return run
+
+
+def _serialize_graph(triples: list, fmt) -> bytes:
+    prefixes = GRAPH_PREFIXES if fmt in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG) else None
+    if fmt in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG):
+        triples = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in triples]
+    return pyoxigraph.serialize(triples, format=fmt, prefixes=prefixes) if prefixes else \
+        pyoxigraph.serialize(triples, format=fmt)
 
 
 def _json_term(term) -> dict:

@@ -18,14 +18,15 @@ from flask import Blueprint, Response, current_app, request
 from ..errors import QueryRefused
 from . import description, guard, protocol
 from .fastpath import FastPath
+from .pool import Inline, Lanes, Pool
 from .results import WRITERS, Answer, Task
-from .workers import Inline, Pool
 
 bp = Blueprint("sparql", __name__)
 METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 GZIP_MIN_BYTES = 1024
 CACHE_BYTES = 64 * 1024 * 1024  # answers kept in memory, at most
 EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
+RETRY_AFTER = "5"  # seconds, on every 503: a query stopped, or a server too busy to take it
 
 
 class Endpoint:
@@ -37,7 +38,7 @@ class Endpoint:
     def __init__(self, app):
         self.store, self.config = app.extensions["plangraph.store"], app.config
         self.lock, self.cache, self.cached_bytes = threading.Lock(), OrderedDict(), 0
-        self.description: dict = {}
+        self.facts: description.Facts | None = None  # what the service description says of the data
         self._starting, self._executor, self._tag = threading.Lock(), None, None
 
     def start(self) -> None:
@@ -48,10 +49,17 @@ class Endpoint:
             if isinstance(self.store, pyoxigraph.Store):
                 source, self._tag = self._source()
                 workers = int(self.config["PLANGRAPH_WORKERS"])
-                self._executor = Pool(source, workers, float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
+                self._executor = Pool(source, self.lanes(), float(self.config["PLANGRAPH_QUERY_TIMEOUT"])) \
                     if workers > 0 else Inline(self.store)
             else:  # a store we cannot copy or fingerprint (e.g. remote): run inline, cache nothing
                 self._executor = Inline(self.store)
+
+    def lanes(self) -> Lanes:
+        """How the query workers are shared, from the config."""
+        config = self.config
+        return Lanes(workers=int(config["PLANGRAPH_WORKERS"]), long_queries=int(config["PLANGRAPH_LONG_QUERIES"]),
+                     per_client=int(config["PLANGRAPH_PER_CLIENT"]),
+                     max_memory=int(float(config["PLANGRAPH_MAX_MEMORY_MB"]) * 2**20))
 
     def _source(self) -> tuple[bytes | str, str]:
         """What the workers load, and a fingerprint of the data (which never changes while served)."""
@@ -79,14 +87,14 @@ class Endpoint:
         if self._executor is not None:
             self._executor.close()
 
-    def answer(self, key: tuple, task: Task) -> list:
+    def answer(self, key: tuple, task: Task, client: str = "") -> list:
         """Return the cached [answer, gzipped body] for ``key``, running the task when it is not cached."""
         with self.lock:
             entry = self.cache.get(key)
             if entry is not None:
                 self.cache.move_to_end(key)
                 return entry
-        entry = [self.executor.run(task), None]
+        entry = [self.executor.run(task, client), None]
         size = int(self.config["PLANGRAPH_CACHE_SIZE"])
         if self.tag is not None and size > 0 and entry[0].status == 200 and len(entry[0].body) < CACHE_BYTES // 16:
             with self.lock:
@@ -136,14 +144,14 @@ def sparql():
         return _text(error.status, str(error), error.headers)
     base = request.base_url
     task = Task(operation.query, operation.options(shape.has_dataset_clause, base), formats,
-                int(config["PLANGRAPH_MAX_ROWS"]))
+                int(config["PLANGRAPH_MAX_ROWS"]), int(config["PLANGRAPH_MAX_BYTES"]))
     key = (operation.query, operation.default_graphs, operation.named_graphs, tuple(formats.items()), base,
-           task.max_rows)
+           task.max_rows, task.max_bytes)
     zipped = "gzip" in request.accept_encodings
     etag = _etag(endpoint, key) if request.method in ("GET", "HEAD") else None
     if etag and (request.if_none_match.contains(etag) or request.if_none_match.contains(etag + "-gz")):
         return Response(status=304, headers={"ETag": f'"{etag}"'})  # either encoding the client holds is current
-    return _respond(endpoint.answer(key, task), etag, zipped)
+    return _respond(endpoint.answer(key, task, request.remote_addr or ""), etag, zipped)
 
 
 def _etag(endpoint: Endpoint, key: tuple) -> str | None:
@@ -159,7 +167,7 @@ def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
         return _text(answer.status, answer.body.decode("utf-8").rstrip("\n"))
     body, headers = answer.body, {"Plangraph-Rows": str(answer.rows)}
     if answer.truncated:
-        headers["Plangraph-Truncated"] = f"max-rows={answer.rows}"
+        headers["Plangraph-Truncated"] = f"{answer.truncated}={answer.rows}"
     if zipped and len(body) >= GZIP_MIN_BYTES:
         if entry[1] is None:
             entry[1] = gzip.compress(body, compresslevel=5, mtime=0)
@@ -175,7 +183,8 @@ def _content_type(media_type: str) -> str:
 
 
 def _text(status: int, message: str, headers: dict | None = None) -> Response:
-    return Response(message + "\n", status, headers=headers or {}, content_type="text/plain; charset=utf-8")
+    headers = {**({"Retry-After": RETRY_AFTER} if status == 503 else {}), **(headers or {})}
+    return Response(message + "\n", status, headers=headers, content_type="text/plain; charset=utf-8")
 
 
 def _browser_page():
@@ -194,11 +203,10 @@ def _service_description(endpoint: Endpoint) -> Response:
         return _text(406, "The service description is available as text/turtle or application/ld+json.")
     media_type, _ = WRITERS["graph"][name]
     url = request.base_url
-    with endpoint.lock:
-        if url not in endpoint.description:
-            endpoint.description[url] = description.describe(endpoint.store, url)
-        triples = endpoint.description[url]
-    body = description.serialize(triples, _RDF_FORMATS[name])
+    with endpoint.lock:  # read from the data once; the URL (any Host a client names) is never a cache key
+        if endpoint.facts is None:
+            endpoint.facts = description.facts(endpoint.store)
+    body = description.serialize(description.describe(endpoint.facts, url), _RDF_FORMATS[name])
     return Response(body, 200, content_type=_content_type(media_type))
 
 

@@ -6,12 +6,15 @@ server-drawn SVG), search (character n-grams), site (home, lists, exports, the q
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, abort, current_app, request
 
 from .i18n import COOKIE, LANGUAGES, language, word
 from .terms import curie, is_ontology_term
 
 bp = Blueprint("pages", __name__)
+MAX_PAGE = 1_000_000  # no list here is that long; larger numbers would only overflow the query's OFFSET
 
 
 def href(iri: str) -> str:
@@ -25,11 +28,23 @@ def href(iri: str) -> str:
 
 
 def switch_url(lang: str) -> str:
-    """This page in the other language."""
+    """This page in the other language (its path quoted: a path like /\\evil.example must not leave the site)."""
     args = request.args.to_dict()
     args["lang"] = lang
-    from urllib.parse import urlencode
-    return f"{request.path}?{urlencode(args)}"
+    return f"{quote(request.path)}?{urlencode(args)}"
+
+
+def linkable(iri: str) -> bool:
+    """Whether a page may link to ``iri``: only http(s) IRIs (a javascript: or data: IRI in the data is text)."""
+    return iri.lower().startswith(("http://", "https://"))
+
+
+def page_number() -> int:
+    """The ?page= of a paged list; 404 when it is not a page number a list can have."""
+    page = request.args.get("page", 1, int)
+    if not 1 <= page <= MAX_PAGE:
+        abort(404)
+    return page
 
 
 @bp.app_context_processor
@@ -37,7 +52,7 @@ def interface():
     """Give every template the language, its words and the link helpers."""
     lang = language() if request else "zh"
     return {"lang": lang, "t": lambda key, **v: word(key, lang, **v), "href": href, "curie": curie,
-            "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url}
+            "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable}
 
 
 @bp.after_app_request

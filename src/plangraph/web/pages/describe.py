@@ -13,8 +13,8 @@ import pyoxigraph
 from ...store.query import run_query
 from .terms import pick, term_labels
 
-# Characters that may not appear in an IRI (RFC 3987); a path holding one names no resource.
-NOT_IRI = re.compile(r'[\s<>"{}|\\^`]')
+# Characters that may not appear in an IRI (RFC 3987), controls included; a path holding one names no resource.
+NOT_IRI = re.compile(r'[\s\x00-\x1f\x7f-\x9f<>"{}|\\^`]')
 LABEL_PROPS = "rdfs:label|skos:prefLabel|dcterms:title"
 QUOTE = 40  # characters of a quoted span used as its name
 LONG_TEXT = 300  # characters of a literal shown before it is cut
@@ -65,9 +65,20 @@ def node(iri: str) -> str:
     return f"<{iri}>"
 
 
+def well_formed(iri: str) -> bool:
+    """Whether ``iri`` is an IRI the store could hold (a request path can decode to anything)."""
+    if NOT_IRI.search(iri):
+        return False
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
 def exists(store, iri: str) -> bool:
-    """Whether the store says anything of or about the IRI."""
-    return bool(run_query(store, f"ASK {{ {{ {node(iri)} ?p ?o }} UNION {{ ?s ?p {node(iri)} }} }}"))
+    """Whether the store says anything of or about the IRI (nothing, when it is no IRI)."""
+    return well_formed(iri) and bool(run_query(store, f"ASK {{ {{ {node(iri)} ?p ?o }} UNION {{ ?s ?p {node(iri)} }} }}"))
 
 
 def statements(store, iri: str) -> list[tuple]:

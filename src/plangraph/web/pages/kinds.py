@@ -9,7 +9,8 @@ from flask import abort, render_template, request
 from ...rdf.vocab import PG, SDMX_DIMENSION
 from ...store.query import run_query
 from .chart import bar_chart
-from .describe import NOT_IRI, describe, incoming_page, labels, node, value
+from . import page_number
+from .describe import describe, incoming_page, labels, node, value, well_formed
 from .i18n import language, word
 from .terms import pick, term_comments
 from .text import sources
@@ -37,7 +38,7 @@ DISTRICTS = """SELECT ?d (COUNT(DISTINCT ?r) AS ?reports) WHERE {{
 def page(store, iri: str, path: str) -> str:
     """Render the page of ``iri``, specialised by its classes."""
     if request.args.get("in"):
-        return incoming_list(store, iri, path, request.args["in"], max(1, request.args.get("page", 1, int)))
+        return incoming_list(store, iri, path, request.args["in"], page_number())
     lang = language()
     desc = describe(store, iri, lang)
     types = {t.text for t in desc.types}
@@ -167,7 +168,7 @@ PER_PAGE = 50  # incoming links listed per page
 def incoming_list(store, iri: str, path: str, prop: str, page: int) -> str:
     """The page listing every subject linking to ``iri`` through ``prop``, PER_PAGE at a time."""
     lang = language()
-    if NOT_IRI.search(prop):
+    if not well_formed(prop):
         abort(404)
     subjects = incoming_page(store, iri, prop, PER_PAGE + 1, (page - 1) * PER_PAGE)
     names = labels(store, {s.value for s in subjects if isinstance(s, pyoxigraph.NamedNode)} | {iri, prop})

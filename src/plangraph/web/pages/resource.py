@@ -6,7 +6,7 @@ from flask import Response, abort, current_app, render_template, request
 
 from .. import get_store
 from . import bp
-from .describe import NOT_IRI, exists, twin
+from .describe import exists, twin
 from .kinds import page
 from .twins import BY_NAME, OFFERS, PREFIX_MAP, negotiate, split_suffix, with_headers
 
@@ -33,7 +33,7 @@ def resource(path: str):
 
 def exists_here(store, iri: str) -> bool:
     """Whether ``iri`` is a well-formed IRI the store knows."""
-    return not NOT_IRI.search(iri) and exists(store, iri)
+    return exists(store, iri)  # False for what is no IRI
 
 
 def data(store, iri: str, fmt) -> Response:

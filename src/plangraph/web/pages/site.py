@@ -16,8 +16,8 @@ from ...store.export import atomic_file, serialize
 from ...store.formats import FORMATS
 from ...store.query import run_query
 from .. import get_store
-from . import bp
-from .describe import NOT_IRI, labels
+from . import bp, page_number
+from .describe import labels, well_formed
 from .i18n import language
 from .terms import expand, pick
 
@@ -42,7 +42,7 @@ def classes(key: str) -> list[str]:
     if key in ENTRY_POINTS:
         return [str(PG[c]) for c in ENTRY_POINTS[key][2]]
     iri = expand(key)
-    return [iri] if iri != key and not NOT_IRI.search(iri) else []
+    return [iri] if iri != key and well_formed(iri) else []
 
 
 @bp.route("/")
@@ -71,7 +71,7 @@ def listing(key: str):
     wanted = classes(key)
     if not wanted:
         abort(404)
-    page = max(1, request.args.get("page", 1, int))
+    page = page_number()
     values = " ".join(f"<{c}>" for c in wanted)
     query = (f"SELECT DISTINCT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?c {{ {values} }} ?s a ?c "
              f"OPTIONAL {{ ?s rdfs:label|skos:prefLabel ?l }} }} GROUP BY ?s ORDER BY ?label ?s "
@@ -150,10 +150,15 @@ DEFAULT_QUERY = """SELECT ?indicator ?name WHERE {
 }"""
 
 
+PREFIX_USE = re.compile(r"(?<![\w<#/.-])([A-Za-z][\w-]*):")  # the prefix of a prefixed name
+
+
 def with_prefixes(query: str) -> str:
     """Declare, ahead of the query, each known prefix it uses and does not declare itself."""
-    declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
-    used = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<#/-]){re.escape(p)}:", query)]
+    # [ \t]*, not \s*: \s* crosses lines, and over many blank lines that is quadratic (issue 15)
+    declared = {m.lower() for m in re.findall(r"(?im)^[ \t]*PREFIX\s+([\w-]*):", query)}
+    named = set(PREFIX_USE.findall(query))  # one pass over the query, whatever its length
+    used = [p for p in PREFIXES if p not in declared and p in named]
     head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used)
     lines = query.splitlines(keepends=True)
     comments = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
