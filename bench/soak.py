@@ -43,7 +43,7 @@ KINDS = {"new query": (40, {200}), "repeated query": (25, {200}), "page": (20, {
          "hostile": (5, set(range(400, 500))), "slow": (2, {503})}
 
 
-def request(port: int, kind: str, n: int, resources: list[str]) -> int:
+def request(port: int, kind: str, n: int, resources: list[str], source: str) -> int:
     """Send one request of ``kind``; return its status (0: no answer)."""
     if kind == "new query":
         path = "/sparql?" + urllib.parse.urlencode(
@@ -59,7 +59,7 @@ def request(port: int, kind: str, n: int, resources: list[str]) -> int:
     else:
         path = "/sparql?" + urllib.parse.urlencode({"query": SLOW.replace("{n}", str(n))})
     headers = {"Host": f"h{n}.example"} if kind == "host" else {}
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
     try:
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
@@ -76,17 +76,17 @@ def drive(port: int, seconds: float, clients: int, resources: list[str]) -> tupl
     names, weights = list(KINDS), [w for w, _ in KINDS.values()]
     serial = iter(range(10**9))
 
-    def client() -> None:
+    def client(source: str) -> None:  # each client from an address of its own, as on the internet
         while time.monotonic() < stop:
             kind = random.choices(names, weights)[0]
             with lock:
                 n = next(serial)
-            status = request(port, kind, n, resources)
+            status = request(port, kind, n, resources, source)
             with lock:
                 counts[(kind, status)] += 1
                 if status not in KINDS[kind][1]:
                     failures.append((round(time.monotonic() - stop + seconds, 1), kind, status))
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(f"127.0.4.{k + 1}",)) for k in range(clients)]
     for thread in threads:
         thread.start()
     return counts, failures, threads

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..errors import QueryRefused
 
+_MAYBE_FROM = re.compile(r"from|\\[uU]", re.IGNORECASE)  # the keyword, or an escape that might spell it
 MAX_DEPTH = 256  # the engine's parser overflows its stack at a few thousand
 
 # One alternative per kind of token; the named group tells which matched. Order matters: long strings
@@ -69,6 +70,8 @@ def check(text: str, max_length: int) -> Shape:
     if deepest > MAX_DEPTH:
         raise QueryRefused(f"The query nests groups or brackets {deepest} deep; this endpoint accepts at most "
                            f"{MAX_DEPTH} (deeper ones crash the query parser). Flatten it.")
+    if not _MAYBE_FROM.search(text):  # most queries: no tokenizing at all
+        return Shape(())
     return _shape(text) if len(text) <= 4096 else Shape(keywords(text))
 
 
