@@ -146,6 +146,8 @@ def _kill_busiest(pid: int) -> int:
 def report(samples, counts: Counter, failures: list, killed) -> None:
     after_minute = [rss for t, rss in samples if t >= 60] or [samples[-1][1]]
     base = after_minute[0]
+    minutes = [f"{rss / 2**20:.0f}" for t, rss in samples if int(t) % 60 < 5]
+    print(f"memory (server and its processes), MB, minute by minute: {' '.join(minutes)}")
     print(f"memory (server and its processes): {base / 2**20:.0f} MB after the first minute; later "
           f"{min(after_minute) / base:.0%} to {max(after_minute) / base:.0%} of it; at the end "
           f"{after_minute[-1] / 2**20:.0f} MB ({len(samples)} samples)")

@@ -19,7 +19,7 @@ KEY_PARTS = ("PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING",
 class FastPath:
     """WSGI middleware: replay stored answers to identical GET /sparql requests."""
 
-    def __init__(self, app, flask_app, path: str = "/sparql", max_bytes: int = 64 * 1024 * 1024):
+    def __init__(self, app, flask_app, path: str = "/sparql", max_bytes: int = 16 * 1024 * 1024):
         self.app, self.flask_app, self.path, self.max_bytes = app, flask_app, path, max_bytes
         self.lock, self.answers, self.bytes = threading.Lock(), OrderedDict(), 0
 

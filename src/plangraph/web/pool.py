@@ -6,8 +6,8 @@ read-only) and forks each worker from it: a fresh worker costs milliseconds and 
 with the others instead of loading its own copy. The zygote has no network (``sandbox.no_network``), and so
 has every worker it forks; each worker may use ``max_memory`` bytes beyond the store before the OS refuses.
 
-Two lanes keep the server fair. Every query starts as a short one; one still running after ``budget`` seconds
-becomes long. At most ``long_queries`` long ones run at once, at a lower CPU priority; a query that would be
+Two lanes keep the server fair. Every query starts as a short one; one still computing after ``budget`` seconds
+(see ``_short``: a cheap query that only waited for a core on a busy machine is not one) becomes long. At most ``long_queries`` long ones run at once, at a lower CPU priority; a query that would be
 one more is stopped and answered 503 with Retry-After, and remembered, so the same text is turned away at
 once next time. The other workers are then always free within ``budget`` seconds for short queries and pages.
 Waiting for a worker is bounded too: ``max_waiting`` requests at most, for ``wait`` seconds at most.
@@ -162,7 +162,7 @@ class Pool:
             worker.conn.send(task)
             if long:
                 _lower_priority(worker.pid)
-            elif not worker.conn.poll(self.lanes.budget):
+            elif not self._short(worker, started):
                 if not self._promote(key):
                     self._replace(worker)
                     return failure(Busy(self._full()))
@@ -183,6 +183,19 @@ class Pool:
             if long:
                 with self._ready:
                     self._long -= 1
+
+    def _short(self, worker: _Worker, started: float) -> bool:
+        """Wait for the answer while the query is short; False once it is long.
+
+        Long: past the budget on the clock while really computing (a third of it in CPU time), or past four
+        budgets in any case. On a busy machine a cheap query may wait for a core past the budget, and it is
+        not a long query for that."""
+        budget, spent = self.lanes.budget, _cpu_seconds(worker.pid)
+        while not worker.conn.poll(budget / 3):
+            waited = time.monotonic() - started
+            if (waited >= budget and _cpu_seconds(worker.pid) - spent >= budget / 3) or waited >= 4 * budget:
+                return False
+        return True
 
     def _promote(self, key: bytes) -> bool:
         """Let a query that passed the budget go on as a long one, when a long slot is free; remember it."""
@@ -227,6 +240,19 @@ class Pool:
         for worker in list(self.workers):
             worker.kill()
         self.zygote.close()
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user and system), from /proc; 0 where there is none."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return float("inf")  # gone: let the caller stop waiting and learn why
+    return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
 def _lower_priority(pid: int) -> None:

@@ -24,7 +24,7 @@ from .results import WRITERS, Answer, Task
 bp = Blueprint("sparql", __name__)
 METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 GZIP_MIN_BYTES = 1024
-CACHE_BYTES = 64 * 1024 * 1024  # answers kept in memory, at most
+CACHE_BYTES = 16 * 1024 * 1024  # answers kept in memory, at most (and as much again by the fast path)
 EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
 RETRY_AFTER = "5"  # seconds, on every 503: a query stopped, or a server too busy to take it
 
