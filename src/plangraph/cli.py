@@ -126,7 +126,7 @@ def query(sparql, fmt, data, allow_service):
                    "more is stopped (503). 0: no limit.")
 @click.option("--max-bytes", default=50_000_000, show_default=True, type=int,
               help="Most bytes of one answer; more rows are cut and flagged (Plangraph-Truncated: max-bytes=N).")
-@click.option("--per-client", default=8, show_default=True, type=int,
+@click.option("--per-client", default=16, show_default=True, type=int,
               help="Queries one client address may have running or waiting at once (more: 503).")
 @click.option("--client-timeout", default=10.0, show_default=True, type=float,
               help="Seconds a client has to send a whole request (headers and body) before it is cut off.")

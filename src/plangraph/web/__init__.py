@@ -21,7 +21,7 @@ DEFAULTS = {
     "PLANGRAPH_MAX_REQUEST_BYTES": 1_000_000,  # bytes of POST body
     "PLANGRAPH_WORKERS": 2,          # query worker processes for short queries (killable at the time limit)
     "PLANGRAPH_LONG_QUERIES": 2,     # queries running past the short budget at once (each on its own worker)
-    "PLANGRAPH_PER_CLIENT": 8,       # queries one client address may have running or waiting
+    "PLANGRAPH_PER_CLIENT": 16,      # queries one client address may have running or waiting
     "PLANGRAPH_MAX_MEMORY_MB": 1024,  # memory a query worker may use beyond the store (0: no limit)
     "PLANGRAPH_MAX_BYTES": 50_000_000,  # bytes of one answer; more rows are cut and flagged
     "PLANGRAPH_CACHE_SIZE": 1024,    # answers kept for identical queries (the data is immutable)

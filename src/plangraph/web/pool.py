@@ -38,7 +38,7 @@ class Lanes:
     budget: float = 0.3
     max_waiting: int = 32
     wait: float = 5.0
-    per_client: int = 8
+    per_client: int = 16
     max_memory: int = 0  # bytes a worker may use beyond the store; 0: no limit
 
 
