@@ -72,6 +72,12 @@ class _Server(TcpWSGIServer):
         if accepted is None:
             return
         conn, addr = accepted
+        try:
+            self.set_socket_options(conn)  # TCP_NODELAY: without it every answer waits for a delayed ACK (40 ms)
+        except OSError:
+            conn.close()
+            return
+        addr = self.fix_addr(addr)
         same = sum(1 for c in self.active_channels.values() if getattr(c, "addr", (None,))[0] == addr[0])
         if same >= self.limits.per_address:
             _refuse(conn)

@@ -37,7 +37,7 @@ class Lanes:
     long_queries: int = 2
     budget: float = 0.3
     max_waiting: int = 32
-    wait: float = 5.0
+    wait: float = 10.0
     per_client: int = 16
     max_memory: int = 0  # bytes a worker may use beyond the store; 0: no limit
 
@@ -187,13 +187,13 @@ class Pool:
     def _short(self, worker: _Worker, started: float) -> bool:
         """Wait for the answer while the query is short; False once it is long.
 
-        Long: past the budget on the clock while really computing (a third of it in CPU time), or past four
+        Long: past the budget on the clock while really computing (a third of it in CPU time), or past ten
         budgets in any case. On a busy machine a cheap query may wait for a core past the budget, and it is
         not a long query for that."""
         budget, spent = self.lanes.budget, _cpu_seconds(worker.pid)
         while not worker.conn.poll(budget / 3):
             waited = time.monotonic() - started
-            if (waited >= budget and _cpu_seconds(worker.pid) - spent >= budget / 3) or waited >= 4 * budget:
+            if (waited >= budget and _cpu_seconds(worker.pid) - spent >= budget / 3) or waited >= 10 * budget:
                 return False
         return True
 
