@@ -11,7 +11,7 @@ from ..read.statements import Statement, ThemeConcept
 from .iris import Minter
 from .vocab import PG, SDMX_DIMENSION
 
-PLACES = {"FunctionalArea", "Street", "Community", "WaterBody", "Plot"}
+PLACES = {"FunctionalArea", "Street", "Community", "WaterBody", "Road", "Region", "Plot"}
 STATUS_LABEL = {
     "Acquisition": "房屋征收", "LandReserve": "土地储备", "LandSale": "土地出让", "ConstructionStarted": "开工建设",
     "SpedUp": "加快建设", "Advanced": "推进", "Launched": "启动", "Completed": "完工", "Opened": "开放",

@@ -57,6 +57,8 @@ class PG(DefinedNamespace):
     Street: URIRef
     Community: URIRef
     WaterBody: URIRef
+    Road: URIRef
+    Region: URIRef
     Plot: URIRef
     Project: URIRef
     GovernmentBody: URIRef

@@ -16,6 +16,7 @@ from .repair import repaired as repair
 
 # The IRI kind (Minter.thing) of each class.
 IRI_KIND = {"FunctionalArea": "place", "Street": "place", "Community": "place", "WaterBody": "place",
+            "Road": "place", "Region": "place",
             "Plot": "place", "Project": "project", "GovernmentBody": "org", "Enterprise": "org", "School": "org",
             "Hospital": "org", "PolicyDocument": "document", "Person": "person"}
 # Organisations by suffix, each with an example of the genre. 区 must open the name: after punctuation or a
@@ -102,8 +103,18 @@ def find_entities(text: str, meta: Metadata, relations: Relations, body: tuple[i
     named += [a for e in relations.events for a in e.agents]
     named += [n for c in relations.containments for n in (c.inner, c.outer)] + list(relations.names)
     named += suffix_names(fixed, *body) + people(meta, text)
+    named += _new_names(relations.read, named)
     groups = _group(named)
     return tuple(_with_mentions(fixed, groups))
+
+
+def _new_names(read: tuple[Named, ...], named: list[Named]) -> list[Named]:
+    """The names read by their heads that the frames did not give, except an area whose name ends in a frame's
+    area name (中科·武大智谷核心区小洪山科学城 is two areas the frames split, not a longer name of 小洪山科学城)."""
+    known = {n.name for n in named} | {key(n.name) for n in named}
+    areas = {n.name for n in named if n.kind == "FunctionalArea"}
+    return [n for n in read if n.name not in known and key(n.name) not in known
+            and not (n.kind == "FunctionalArea" and any(n.name.endswith(a) for a in areas))]
 
 
 def _group(named: list[Named]) -> list[list]:

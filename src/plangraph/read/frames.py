@@ -47,12 +47,12 @@ PROJECT_HEAD = re.compile(
     r"(?:工程|项目|地块|大厦|楼|中心|总部|馆|路|线|段|街区|[一二三四五六七八九十\d]期|片区?|公园|小镇|综合体|停车库|"
     r"停车楼|广场|天街|校区|小学|中学|园)$")
 # Enterprises brought in, or to be landed: 引进华为(武汉)人工智能创新中心、北京珞石、北京沃丰科技时代等企业.
-INTRODUCED = re.compile(r"引进(?P<list>[^，。,；;“”]+?)等(?:\d+家)?[^，。,；;]{0,12}?企业")
+INTRODUCED = re.compile(r"引进(?P<list>[^，。,；;“”]{1,300}?)等(?:\d+家)?[^，。,；;]{0,12}?企业")
 INTRODUCED_ONE = re.compile(r"^(?:新|成功)?引进(?P<list>[^，。,；;“”、\d]{2,24})$")   # 引进武汉华联(SKP)
-TO_LAND = re.compile(r"推动(?P<list>[^，。,；;]+?)等(?:一批)?[^，。,；;]{0,12}?(?:企业|公司)[^，。,；;]{0,6}?尽快落[地户]")
+TO_LAND = re.compile(r"推动(?P<list>[^，。,；;]{1,300}?)等(?:一批)?[^，。,；;]{0,12}?(?:企业|公司)[^，。,；;]{0,6}?尽快落[地户]")
 # Other enterprises in a list: 强化铁四院、中南建筑设计院……等龙头品牌企业引领.
 ENTERPRISE_LIST = re.compile(
-    r"(?P<list>[^，。,；;]+?)等(?:\d+家)?[^，。,；;、\d]{0,10}?(?:龙头|重点|上市|头部|品牌|标杆)[^，。,；;、\d]{0,6}?企业")
+    r"(?P<list>[^，。,；;]{1,300}?)等(?:\d+家)?[^，。,；;、\d]{0,10}?(?:龙头|重点|上市|头部|品牌|标杆)[^，。,；;、\d]{0,6}?企业")
 # Documents: 起草印发《中共武昌区委 武昌区人民政府关于……的实施意见》(武昌发〔2021〕5号).
 DOCUMENT_ACTS = (("起草印发", "Issued"), ("拟定", "Drafted"), ("起草", "Drafted"), ("印发", "Issued"),
                  ("出台", "Issued"), ("发布", "Issued"), ("编制", "Compiled"), ("制定", "Drafted"))
@@ -75,14 +75,30 @@ PLACE_HEAD = re.compile(rf"[{CJK}·]{{2,14}}?(?:公园|产业园|小镇|历史�
 ENTERPRISE_HEAD = re.compile(rf"[{CJK}()（）]{{2,24}}?(?:有限公司|集团公司|股份公司)")
 # … a quoted name with its kind (“昙华林?花园山”历史文化街区), or a list of places (江汉路、武广、唐家墩三个核心商圈).
 QUOTED_PLACE = re.compile(r"“(?P<name>[^”]{2,12})”(?=历史文化街区|街区|园区|小镇)")
-PLACE_LIST = re.compile(r"(?P<list>[^，。,；;]+?)(?:[两三四五六七八九十]+(?:大|个)(?:核心)?商圈|等(?:街区|景区|商圈|湖泊))")
+PLACE_LIST = re.compile(r"(?P<list>[^，。,；;]{1,300}?)(?:[两三四五六七八九十]+(?:大|个)(?:核心)?商圈|等(?:街区|景区|商圈|湖泊))")
 # Named application scenes: 发布AI公交站、洪山礼堂?云图数字共享客厅等6个人工智能应用场景 (not 在线教育、远程医疗等).
-SCENES = re.compile(r"(?P<list>[^，。,；;]+?)等\d*个?[^，。,；;、]{0,8}?应用场景")
+SCENES = re.compile(r"(?P<list>[^，。,；;]{1,300}?)等\d*个?[^，。,；;、]{0,8}?应用场景")
 SCENE_NAME = re.compile(r"(?:站|客厅|馆|中心|街区)$")
 # Kinds, not names: 一批社区口袋公园, 区域医疗中心, 中小学、幼儿园, 企业投资项目, 世界级文化旅游目的地.
 GENERIC = re.compile(r"^(?:\d|[一二三四五六七八九十两]+[个批家项所条大类]|区域|企业|各类|全区|老旧小区|背街小巷|中小学|校园)|一批|"
                      r"\d+(?:\.\d+)?[万亿平]|^(?:中小学|幼儿园|学校|医院|社区)$")
 PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
+
+
+LIST_CLAUSE = re.compile(r"[^，。,；;]+")
+
+
+def list_matches(pattern: re.Pattern, text: str, start: int, end: int):
+    """Yield the matches of a list pattern, tried where a clause begins (and after a match), never at every
+    character: a list runs from the clause's start, so one try per clause keeps the cost linear in its length."""
+    for clause in LIST_CLAUSE.finditer(text, start, end):
+        at = clause.start()
+        while at < clause.end():
+            match = pattern.match(text, at, clause.end())
+            if match is None:
+                break
+            yield match
+            at = max(match.end(), at + 1)
 
 
 def clauses(text: str, start: int, end: int):

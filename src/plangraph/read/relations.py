@@ -6,7 +6,7 @@ their code-point span in the stored text; a ``?`` standing for a lost ``·`` is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .frames import (
     ACADEMICIANS,
@@ -40,10 +40,12 @@ from .frames import (
     WATER_NAMED,
     clauses,
     lead_end,
+    list_matches,
     split_list,
     strip_brackets,
     trim_lead,
 )
+from .names import read_names, tidy
 from .outline import Outline, Sentence
 from .repair import repaired as repair
 
@@ -79,7 +81,7 @@ class Containment:
 
     inner: Named
     outer: Named
-    sentence: Sentence
+    sentence: Sentence | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Relations:
     events: tuple[StatusEvent, ...]
     containments: tuple[Containment, ...]
     names: tuple[Named, ...]          # further names found in lists (people, enterprises, water bodies …)
+    read: tuple[Named, ...] = ()      # names read by their heads in prose of any style (names.read_names)
 
 
 def modality_map(outline: Outline) -> dict[int, str]:
@@ -112,7 +115,39 @@ def read_relations(text: str, outline: Outline) -> Relations:
             events += reader.events
             containments += reader.containments
             names += reader.names
-    return Relations(tuple(events), tuple(containments), tuple(names))
+    reading = read_names(fixed)
+    read = {f: Named(f.kind, fixed[f.start:f.end], f.start, f.end, f.detail) for f in reading.names}
+    containments += [Containment(read[a], read[b], None) for a, b in reading.placed]
+    fix = _Tidy(fixed, read.values())
+    events = [replace(e, subject=fix(e.subject), area=fix(e.area), agents=tuple(fix(a) for a in e.agents))
+              for e in events if fix(e.subject)]
+    containments = [replace(c, inner=fix(c.inner), outer=fix(c.outer)) for c in containments
+                    if fix(c.inner) and fix(c.outer)]
+    names = [fix(n) for n in names if fix(n)]
+    return Relations(tuple(events), tuple(containments), tuple(names), tuple(read.values()))
+
+
+class _Tidy:
+    """Give each name of the frames its clean span: without the verbs before it, or the name read by its head
+    that ends where it ends and begins later (电子城科创街区引进|西安芯联微电子有限公司); None for no name."""
+
+    def __init__(self, text: str, read):
+        self.text, self.cache = text, {}
+        self.by_end = {n.end: n for n in sorted(read, key=lambda n: -n.start)}
+
+    def __call__(self, named: Named | None) -> Named | None:
+        if named is None or named.kind == "Person" or named.name != self.text[named.start:named.end]:
+            return named                    # 外沙湖综合整治工程 is named over 外沙湖's span: made, not read
+        if named not in self.cache:
+            span = tidy(self.text, named.kind, named.start, named.end)
+            found = self.by_end.get(named.end)
+            if span and found and found.start > span[0] and found.kind == named.kind:
+                span = (found.start, found.end)
+            if span == (named.start, named.end):
+                self.cache[named] = named
+            else:
+                self.cache[named] = span and replace(named, name=self.text[span[0]:span[1]], start=span[0])
+        return self.cache[named]
 
 
 class _SentenceReader:
@@ -144,7 +179,7 @@ class _SentenceReader:
     def _enterprises(self) -> None:
         s, e = self.sentence.start, self.sentence.end
         for pattern, status in ((TO_LAND, "ToLand"), (INTRODUCED, "Introduced"), (ENTERPRISE_LIST, None)):
-            for match in pattern.finditer(self.text, s, e):
+            for match in self._matches(pattern, s, e):
                 if any(a < match.end() and match.start() < b for a, b in self.taken):
                     continue
                 self.taken.append((match.start(), match.end()))
@@ -164,6 +199,12 @@ class _SentenceReader:
                 self.names.append(name)
                 self.event(name, "Introduced")
                 self.taken.append((start, end))
+
+    def _matches(self, pattern: re.Pattern, start: int, end: int):
+        """Matches of a list frame: those that open with a verb (推动…, 引进…) at each verb, the others per clause."""
+        if pattern is ENTERPRISE_LIST:
+            return list_matches(pattern, self.text, start, end)
+        return pattern.finditer(self.text, start, end)      # bounded lists: each try costs at most 300 steps
 
     def _documents(self) -> None:
         for match in DOCUMENT.finditer(self.text, self.sentence.start, self.sentence.end):
@@ -191,9 +232,9 @@ class _SentenceReader:
         for start, end in clauses(self.text, self.sentence.start, self.sentence.end):
             self._clause_names(lead_end(self.text, start, end), end)
         s, e = self.sentence.start, self.sentence.end
-        for match in SCENES.finditer(self.text, s, e):
+        for match in list_matches(SCENES, self.text, s, e):
             self._list(match, "Project", lambda name: SCENE_NAME.search(name))
-        for match in PLACE_LIST.finditer(self.text, s, e):
+        for match in list_matches(PLACE_LIST, self.text, s, e):
             self.taken.append(match.span())
             self._list(match, "FunctionalArea", lambda name: not re.search(r"[“”\d]", name))
         for match in WATER_NAMED.finditer(self.text, s, e):
