@@ -6,6 +6,7 @@ and every occurrence of each name in the stored text becomes a mention with its 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -162,15 +163,43 @@ def _short_area_names(by_key: dict) -> None:
 def _with_mentions(fixed: str, groups) -> list[Entity]:
     """Add every occurrence of each entity's names; a span inside a longer span of the same entity is dropped,
     and a two-character name inside another entity's name is no mention (中南 in 中南建筑设计院)."""
-    named = {span for *_, spans in groups for span in spans}
+    inside = _Spans({span for *_, spans in groups for span in spans})
     out = []
     for kind, name, aliases, detail, spans in groups:
         found = set(spans)
         for surface in {name, *aliases}:
             for m in re.finditer(re.escape(surface), fixed):
-                inside = any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in named)
-                if len(surface) > 2 or not inside:
+                if len(surface) > 2 or not inside(m.span()):
                     found.add(m.span())
-        kept = sorted(s for s in found if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found))
-        out.append(Entity(kind, name, tuple(sorted(aliases)), tuple(kept), detail))
+        out.append(Entity(kind, name, tuple(sorted(aliases)), _outermost(found), detail))
     return sorted(out, key=lambda e: (e.mentions[:1], e.kind, e.name))
+
+
+class _Spans:
+    """Tell whether a span lies inside another of a set, in logarithmic time (a long report has thousands)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach, most = [], -1           # the furthest end of the spans that start at or before each one
+        for _, b in ordered:
+            most = max(most, b)
+            self.reach.append(most)
+        self.longest_from: dict[int, int] = {}
+        for a, b in ordered:
+            self.longest_from[a] = max(b, self.longest_from.get(a, b))
+
+    def __call__(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        before = bisect.bisect_left(self.starts, start) - 1      # spans that start strictly before
+        return (before >= 0 and self.reach[before] >= end) or self.longest_from.get(start, end) > end
+
+
+def _outermost(spans: set[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The spans that no other span of the set contains, in text order."""
+    kept, reach = [], -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if end > reach:
+            kept.append((start, end))
+            reach = end
+    return tuple(kept)

@@ -120,9 +120,10 @@ def _segment_names(text: str, start: int, end: int) -> list[Found]:
     out = []
     for clause in CLAUSE.finditer(text, start, end):
         out += clause_names(text, *clause.span())
-    titles = [m.span() for m in TITLE.finditer(text, start, end)]     # 《正定县2023年重点项目建设攻坚行动方案》
-    out = [n for n in set(out) if not any(a < n.end and n.start < b for a, b in titles)]
-    return sorted(out, key=lambda n: (n.start, -n.end))
+    inside = set()                          # 《正定县2023年重点项目建设攻坚行动方案》 names a document only
+    for title in TITLE.finditer(text, start, end):
+        inside.update(range(*title.span()))
+    return sorted({n for n in out if n.start not in inside}, key=lambda n: (n.start, -n.end))
 
 
 def clause_names(text: str, start: int, end: int) -> list[Found]:
@@ -191,13 +192,17 @@ def _is_name(text: str, name: Found, head_start: int) -> bool:
 
 def _placements(text: str, span: tuple[int, int], found: list[Found], before: list[Found]):
     """(project, area) pairs of one segment: names that begin with an area, and the area in force at each project."""
-    areas = [n for n in found if n.kind in AREAS]
-    pairs = [(p, a) for p in found if p.kind in PLACED for a in areas if a.start == p.start and a.end < p.end]
+    areas_from: dict[int, list[Found]] = {}
+    for area in (n for n in found if n.kind in AREAS):
+        areas_from.setdefault(area.start, []).append(area)
     in_force = _openers(text, span, found, before)
+    starts = [at for at, _ in in_force]
+    pairs = []
     for project in (n for n in found if n.kind in PLACED):
-        area = next((a for at, a in reversed(in_force) if at <= project.start), None)
-        if area is not None and area.end <= project.start:
-            pairs.append((project, area))
+        pairs += [(project, a) for a in areas_from.get(project.start, ()) if a.end < project.end]
+        at = bisect.bisect_right(starts, project.start) - 1
+        if at >= 0 and in_force[at][1].end <= project.start:
+            pairs.append((project, in_force[at][1]))
     return pairs
 
 
@@ -205,7 +210,10 @@ def _openers(text: str, span: tuple[int, int], found: list[Found], before: list[
     """Where an area comes into force in a segment: the area it opens with (when no other area is named), an area
     followed by 内 or 的 or after 位于, and 园区内 at the head of a clause, which refers back to the last park."""
     start, end = span
-    areas = [n for n in found if n.kind in AREAS and not any(p.start == n.start and p.end > n.end for p in found)]
+    longest: dict[int, int] = {}
+    for name in found:
+        longest[name.start] = max(name.end, longest.get(name.start, name.end))
+    areas = [n for n in found if n.kind in AREAS and longest[n.start] == n.end]   # not 许西片区 of 许西片区…项目
     out = []
     if areas and text[start:areas[0].start].strip() in ("", "其中,", "其中，") and \
             len({text[a.start:a.end] for a in areas}) == 1:
