@@ -59,3 +59,17 @@ def test_the_presenter_works_for_the_body_of_the_office_line(seed_report):
     graph = report_graph(seed_report)
     [(person, body)] = list(graph.subject_objects(SDO.worksFor))
     assert (str(graph.value(person, RDFS.label)), str(graph.value(body, RDFS.label))) == ("李武军", "区发改局")
+
+
+def test_roads_regions_and_people_of_the_body_are_entities():
+    from plangraph.read.report import parse_report
+    text = ("关于青州区2023年上半年国民经济和社会发展计划执行情况的报告\n"
+            "——2023年8月25日在江州市青州区第十八届人民代表大会常务委员会第十三次会议上\n"
+            "区发展和改革局局长 林青\n主任、各位副主任、各位委员:\n"
+            "一、上半年计划执行情况\n(一)主要任务完成情况\n"
+            "完善城市功能。完成长安大道、桂园路等8条道路提升改造。赴长三角、粤港澳大湾区开展招商活动8次。"
+            "区政府副区长陈敏带队赴重点项目现场办公6次。\n")
+    entities = {e.name: e for e in parse_report(text, "qingzhou-2023-h1.txt").entities}
+    assert entities["长安大道"].kind == entities["桂园路"].kind == "Road"
+    assert entities["粤港澳大湾区"].kind == "Region"
+    assert (entities["陈敏"].kind, entities["陈敏"].detail) == ("Person", "副区长")

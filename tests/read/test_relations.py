@@ -82,3 +82,18 @@ def test_street_and_community_and_the_lost_middle_dot():
     rel = relations("构建基层治理新格局。以水果湖街滨湖社区、粮道街昙华林社区为重点,着力打造社会治理样板社区。")
     assert {(c.inner.name, c.outer.name) for c in rel.containments} == {("滨湖社区", "水果湖街"), ("昙华林社区", "粮道街")}
     assert repair("洪山礼堂?云图数字共享客厅") == "洪山礼堂·云图数字共享客厅"
+
+
+def test_a_frame_name_keeps_no_verb_before_it_and_no_area_in_front_of_an_enterprise():
+    report = relations("培育新兴产业。江北科创街区引进华腾微电子有限公司、楚天北斗导航技术有限公司等企业12家。"
+                       "位于滨湖新区的星光数据中心项目主体封顶。")
+    names = {n.name for n in report.names + report.read}
+    assert {"华腾微电子有限公司", "江北科创街区", "星光数据中心项目"} <= names
+    assert not any(n.startswith(("江北科创街区引进", "位于", "的")) for n in names)
+
+
+def test_names_read_by_their_heads_are_placed_as_the_text_places_them():
+    report = relations("推进重点项目建设。清河智能制造产业园新入驻企业31家。园区内,星海算力中心一期完成主体结构施工,"
+                       "华创智造大厦进入内部装修阶段。")
+    placed = {(c.inner.name, c.outer.name) for c in report.containments}
+    assert {("星海算力中心一期", "清河智能制造产业园"), ("华创智造大厦", "清河智能制造产业园")} <= placed
