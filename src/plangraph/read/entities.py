@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .frames import AREA_SUFFIX, CJK, lead_end
 from .metadata import Metadata
+from .names import tidy
 from .relations import Named, Relations
 from .repair import repaired as repair
 
@@ -74,7 +75,9 @@ def suffix_names(text: str, start: int, end: int) -> list[Named]:
     """Names found by their suffix (区X局, 市X医院, X小学 …) in ``text[start:end]``."""
     out = []
     for kind, pattern in SUFFIX_RULES:
-        out += [Named(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+        for m in pattern.finditer(text, start, end):
+            if tidy(text, kind, *m.span()) == m.span():      # not 区人大及其常委会: two bodies
+                out.append(Named(kind, m.group(), m.start(), m.end()))
     for match in SCHOOL.finditer(text, start, end):
         begin = lead_end(text, match.start("name"), match.end("name"))
         if re.search("建|局|^中小学", text[begin:match.end("name")]):
@@ -135,6 +138,7 @@ def _group(named: list[Named]) -> list[list]:
                 merged = by_key.pop(short)
                 by_key[long][2] |= merged[2] | {short[1]}
                 by_key[long][4] |= merged[4]
+    _area_prefixed_projects(by_key)
     _short_area_names(by_key)
     for slot in by_key.values():
         if slot[0] != "FunctionalArea":           # label a thing by its shortest stated name (四美塘, not 四美塘项目)
@@ -145,6 +149,18 @@ def _group(named: list[Named]) -> list[list]:
     for slot in by_key.values():
         slot[2].discard(slot[1])
     return list(by_key.values())
+
+
+def _area_prefixed_projects(by_key: dict) -> None:
+    """湖滨东路数字经济走廊青创智谷大厦 is 青创智谷大厦 named with its area in front: one project, two names."""
+    areas = {k[1] for k, v in by_key.items() if v[0] == "FunctionalArea"}
+    projects = {k[1]: k for k, v in by_key.items() if v[0] == "Project"}
+    for name, long in projects.items():
+        area = next((a for a in areas if name.startswith(a) and projects.get(name[len(a):]) in by_key), None)
+        if area is not None:
+            merged, short = by_key.pop(long), by_key[projects[name[len(area):]]]
+            short[2] |= merged[2]
+            short[4] |= merged[4]
 
 
 def _short_area_names(by_key: dict) -> None:

@@ -76,6 +76,7 @@ NOT_IN_NAME = re.compile(r"我们|我区|把|跟着|坚持|带头|深入|一线|
 # A place or project name holding an organisation's head is two names run together (湖北省武昌实验小学东湖).
 ORG_INSIDE = re.compile(r"小学|中学|医院|公司|政府|学院")
 JOINED = re.compile(r"^..+和")   # 城市更新和功能区; not 阳和楼周边街区, nor 八铺街堤江滩防洪及综合环境提升工程
+AROUND = re.compile(r"周边|沿线|两侧|附近")   # 阳和楼周边街区: the blocks around a place, not a place's name
 TWO_NAMES = re.compile(r"(?:园|区|城|镇|段|路|项目|工程|期|公司)[和与及]")
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[个项家所座条处栋宗]")
 BAD_START = re.compile(rf"^(?:第|全国|[一二三四五六七八九十]号|[\d一二三四五六七八九十两]+[个项家所座条批期]|[和与及的在对从向将把被]|各|等|全[区市县省])")
@@ -174,19 +175,18 @@ def _is_name(text: str, name: Found, head_start: int) -> bool:
     surface, stem = text[name.start:name.end], text[name.start:head_start]
     if name.kind == "WaterBody":
         stem = surface[:-1]
-    if not stem or GENERIC_STEM.match(stem) or BAD_START.match(surface) or NOT_IN_NAME.search(surface) \
-            or COUNTED.match(text, name.end):
+    if not stem or BAD_START.match(surface) or NOT_IN_NAME.search(surface) or COUNTED.match(text, name.end):
         return False
     if surface.count("(") + surface.count("（") != surface.count(")") + surface.count("）"):
         return False                        # 市七医院迁建项目(区公共卫生服务中心: cut inside a bracket
-    if name.kind in ("FunctionalArea", "WaterBody", "Road") and ORG_INSIDE.search(stem):
-        return False
-    if name.kind not in ("GovernmentBody", "Enterprise") and (TWO_NAMES.search(surface) or JOINED.search(surface)):
+    if name.kind == "GovernmentBody":       # 区人民政府, 区数据局: a level and a field; not 格局, 大局
+        return bool(re.match(rf"[{CJK}]{{0,8}}?[省市区县州]", surface))
+    if GENERIC_STEM.match(stem) or len(stem) < 2 and not (name.kind == "WaterBody" and surface.endswith("段")):
+        return False                        # 城镇, 新区, 中小学, 重点项目: a kind, not a name
+    if name.kind in ("FunctionalArea", "WaterBody", "Road") and (ORG_INSIDE.search(stem) or AROUND.search(stem)):
+        return False                        # 湖北省武昌实验小学东湖, 阳和楼周边街区: not a place's own name
+    if name.kind != "Enterprise" and (TWO_NAMES.search(surface) or JOINED.search(surface)):
         return False                        # 临空物流产业园和跨境电商综合试验区: two names, not one
-    if name.kind == "GovernmentBody" and not re.match(rf"[{CJK}]{{0,8}}?[省市区县州]", surface):
-        return False                        # 格局, 大局: a body's name carries its level (市发展和改革委员会)
-    if len(stem) < 2 and not (name.kind == "WaterBody" and surface.endswith("段")):
-        return False                        # 城镇, 新区, 中小学: a head with one character before it is a word
     return True
 
 
