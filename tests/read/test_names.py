@@ -48,6 +48,8 @@ def test_a_name_by_its_head_and_where_it_begins(sentence, kind, name):
     "社区嵌入式养老服务中心8个、口袋公园12个建成投用。",
     "我们坚持把项目建设作为稳增长的主抓手。",
     "扎实开展第三期、第四期“三个一批”活动。",
+    "加快白鹭湾片区学校、卫生服务中心等公共服务设施建设。",       # the schools of an area, not a school
+    "区人大及其常委会依法监督。",                                  # two bodies
 ])
 def test_kinds_counts_and_half_clauses_are_no_names(sentence):
     assert names(sentence) == set()

@@ -76,6 +76,7 @@ NOT_IN_NAME = re.compile(r"我们|我区|把|跟着|坚持|带头|深入|一线|
 # A place or project name holding an organisation's head is two names run together (湖北省武昌实验小学东湖).
 ORG_INSIDE = re.compile(r"小学|中学|医院|公司|政府|学院")
 JOINED = re.compile(r"^..+和")   # 城市更新和功能区; not 阳和楼周边街区, nor 八铺街堤江滩防洪及综合环境提升工程
+AREA_SCHOOL = re.compile(r"(?:片区|新区|园区|开发区|街道|社区|城区)$")
 AROUND = re.compile(r"周边|沿线|两侧|附近")   # 阳和楼周边街区: the blocks around a place, not a place's name
 TWO_NAMES = re.compile(r"(?:园|区|城|镇|段|路|项目|工程|期|公司)[和与及]")
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[个项家所座条处栋宗]")
@@ -185,6 +186,8 @@ def _is_name(text: str, name: Found, head_start: int) -> bool:
         return False                        # 城镇, 新区, 中小学, 重点项目: a kind, not a name
     if name.kind in ("FunctionalArea", "WaterBody", "Road") and (ORG_INSIDE.search(stem) or AROUND.search(stem)):
         return False                        # 湖北省武昌实验小学东湖, 阳和楼周边街区: not a place's own name
+    if name.kind == "School" and AREA_SCHOOL.search(stem):
+        return False                        # 加快扬子洲片区学校、卫生服务中心等…建设: the schools of an area
     if name.kind != "Enterprise" and (TWO_NAMES.search(surface) or JOINED.search(surface)):
         return False                        # 临空物流产业园和跨境电商综合试验区: two names, not one
     return True
