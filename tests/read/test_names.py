@@ -104,3 +104,14 @@ def test_a_run_without_punctuation_is_read_piece_by_piece():
     short, long = read_names(unit * 50).names, read_names(unit * 200).names
     assert short and len(long) == 4 * len(short)
     assert max(n.end - n.start for n in long) <= 32
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("空港经济区新签约项目12个,其中,位于空港经济区的顺丰华南转运中心项目竣工投产。",
+     {("Project", "顺丰华南转运中心项目"), ("FunctionalArea", "空港经济区")}),
+    ("东湖高新区引进小米科技华中总部、华星光电技术有限公司等重点企业8家。",
+     {("Enterprise", "小米科技华中总部"), ("Enterprise", "华星光电技术有限公司"), ("FunctionalArea", "东湖高新区")}),
+    ("市委书记张建华主持召开项目调度会。", {("Person", "张建华")}),
+])
+def test_names_of_other_provinces_styles(text, expected):
+    assert names(text) == expected
