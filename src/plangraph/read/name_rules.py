@@ -85,12 +85,10 @@ REGIONS = re.compile(r"粤港澳大湾区|长三角|珠三角|京津冀|成渝�
 BACK_REFERENCE = re.compile(r"(?P<word>园区|片区|新区|开发区|商圈|基地|街区|古城|区)内")
 
 
-# Documents by title: 印发《小店区2023年优化营商环境攻坚行动方案》(小政发〔2023〕9号), or the number on its own line
-# under a notice's title (关于印发《历下区2024年国民经济和社会发展计划》的通知 / 历下政发〔2024〕3号).
+# Documents by title: 印发《小店区2023年优化营商环境攻坚行动方案》(小政发〔2023〕9号); not 《建党百年·武昌故事》系列短视频.
 DOCUMENT = re.compile(r"《(?P<title>[^《》\n]{4,100})》(?:[(（](?P<number>[^()（）\n]{2,20}?〔\d{4}〕\d+号)[)）])?")
 DOCUMENT_KIND = re.compile(r"(?:意见|方案|计划|措施|政策|办法|规定|清单|举措|纲要|规划|条例|通知|决定|细则)"
                            r"(?:[(（][^()（）]{2,16}[)）])?$")
-NUMBER_LINE = re.compile(r"[^\S\n]*\n\s*(?P<number>[^\s〔]{1,12}〔\d{4}〕\d+号)[^\S\n]*(?:\n|$)")
 
 
 # People named after their office: 市政府常务副市长王强带队赴重点项目现场办公. The name is the surname and one or two

@@ -34,7 +34,6 @@ from .name_rules import (
     LEAD_VERBS,
     MAX_NAME,
     NOT_IN_NAME,
-    NUMBER_LINE,
     OPENER,
     ORG_INSIDE,
     PERSON,
@@ -201,18 +200,10 @@ def _referent(text: str, word: str, before: list[Found]) -> Found | None:
 
 
 def documents(text: str, start: int, end: int) -> list[Found]:
-    """Policy documents named by their title in 《》, with their number (文号) where the text gives one."""
-    out = []
-    for match in DOCUMENT.finditer(text, start, end):
-        if not DOCUMENT_KIND.search(match["title"]):
-            continue                        # 《建党百年·武昌故事》系列短视频: a title, but no policy document
-        number = match["number"]
-        line_end = text.find("\n", match.end())
-        if number is None and line_end >= 0:
-            below = NUMBER_LINE.match(text, line_end)
-            number = below["number"] if below else None
-        out.append(Found("PolicyDocument", *match.span("title"), number))
-    return out
+    """Policy documents named by their title in 《》, with their number (文号) where the text gives one after it.
+    The number on its own line under a notice's title is the notice's (read with the header, pg:Notice)."""
+    return [Found("PolicyDocument", *match.span("title"), match["number"])
+            for match in DOCUMENT.finditer(text, start, end) if DOCUMENT_KIND.search(match["title"])]
 
 
 def people(text: str, start: int, end: int) -> list[Found]:
