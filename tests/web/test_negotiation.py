@@ -3,6 +3,7 @@ they get. Each row is a request a real client makes (SPARQLWrapper 2, rdflib 7, 
 from __future__ import annotations
 
 import pytest
+from werkzeug.datastructures import MultiDict
 
 SELECT = "SELECT ?name WHERE { ?i a pg:Indicator ; skos:prefLabel ?name } LIMIT 3"
 ASK = "ASK { ?i a pg:Indicator }"
@@ -51,7 +52,7 @@ CASES = [
 @pytest.mark.parametrize("query, params, accept, media_type", CASES)
 def test_what_clients_send_by_default_is_answered(client, query, params, accept, media_type, method):
     headers = {"Accept": accept} if accept else {}
-    pairs = [("query", query), *params]
+    pairs = MultiDict([("query", query), *params])
     if method == "GET":
         response = client.get("/sparql", query_string=pairs, headers=headers)
     else:

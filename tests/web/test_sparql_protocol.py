@@ -89,12 +89,13 @@ def test_service_description_for_non_browsers(client):
     response = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert response.status_code == 200 and response.mimetype == "text/turtle"
     graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
-    endpoint = URIRef("http://localhost/sparql")
-    assert (endpoint, URIRef(SD + "endpoint"), endpoint) in graph
-    formats = {str(o) for o in graph.objects(endpoint, URIRef(SD + "resultFormat"))}
+    # the service the dataset names (issue 16), reached at the URL asked
+    service, endpoint = URIRef("https://w3id.org/plangraph/sparql"), URIRef("http://localhost/sparql")
+    assert (service, URIRef(SD + "endpoint"), endpoint) in graph
+    formats = {str(o) for o in graph.objects(service, URIRef(SD + "resultFormat"))}
     assert "http://www.w3.org/ns/formats/SPARQL_Results_JSON" in formats and "http://www.w3.org/ns/formats/Turtle" in formats
     assert any(graph.triples((None, URIRef(SD + "namedGraph"), None)))
-    assert any(graph.triples((None, URIRef("http://rdfs.org/ns/void#sparqlEndpoint"), endpoint)))
+    assert any(graph.triples((None, URIRef("http://rdfs.org/ns/void#sparqlEndpoint"), service)))
     jsonld = client.get("/sparql", headers={"Accept": "application/ld+json"})
     assert jsonld.mimetype == "application/ld+json" and len(Graph().parse(data=jsonld.get_data(as_text=True),
                                                                          format="json-ld")) == len(graph)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pyoxigraph
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
 from ..rdf.graph import new_graph
@@ -18,13 +18,22 @@ DESCRIPTION = ("Chinese district reports on the execution of the economic and so
 VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3.org/ns/oa#",
                 "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#", "https://schema.org/",
                 "http://purl.org/dc/terms/"]
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+DATASET_GRAPH = "id/graph/dataset"
+# The graphs that are not a report's, named in every export and in the service description, each described
+# in the dataset's graph so that its name resolves: path → (中文, English) of what it holds.
+GRAPHS = {
+    "id/graph/things": ("报告所提事物的名称与类型", "Names and types of the things the reports name"),
+    "id/graph/indicator-map": ("各报告指标名称之间的对应", "Links between the indicator names of the reports"),
+    DATASET_GRAPH: ("数据集的描述(DCAT、VoID)", "Description of the dataset (DCAT, VoID)"),
+}
 # One example resource of each of these classes is named in the description (the first by IRI).
 EXAMPLE_CLASSES = {PG.Indicator, PG.Figure, PG.Sentence, PG.Project, PG.FunctionalArea, PG.PolicyDocument}
 
 
 def describe(store: pyoxigraph.Store, minter: Minter, reports: list[URIRef]) -> Graph:
     """Return the DCAT and VoID description of what the store holds (its graph ``id/graph/dataset``)."""
-    iri, graph = minter.dataset(), new_graph(minter.iri("id/graph/dataset"))
+    iri, graph = minter.dataset(), new_graph(minter.iri(DATASET_GRAPH))
     add = graph.add
     for cls in (VOID.Dataset, DCAT.Dataset):
         add((iri, RDF.type, cls))
@@ -44,8 +53,37 @@ def describe(store: pyoxigraph.Store, minter: Minter, reports: list[URIRef]) -> 
     for report in reports:
         add((iri, DCTERMS.hasPart, report))
         add((iri, VOID.exampleResource, report))
-    _counts(graph, iri, store)
+    before = _counts(graph, iri, store)
+    _graphs(graph, iri, store, minter)
+    _count_itself(graph, iri, minter.iri(DATASET_GRAPH), before)
     return graph
+
+
+def _graphs(graph: Graph, iri: URIRef, store: pyoxigraph.Store, minter: Minter) -> None:
+    """Say what each graph of GRAPHS is and how many triples it holds (the dataset's own: see below)."""
+    present = {g.value for g in store.named_graphs()}
+    for path, (zh, en) in GRAPHS.items():
+        name = minter.iri(path)
+        if path != DATASET_GRAPH and str(name) not in present:
+            continue
+        graph.add((name, RDF.type, SD.Graph))
+        graph.add((name, RDFS.label, Literal(zh, lang="zh")))
+        graph.add((name, RDFS.label, Literal(en, lang="en")))
+        graph.add((name, DCTERMS.isPartOf, iri))
+        if path != DATASET_GRAPH:
+            count = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")))[0]
+            graph.add((name, VOID.triples, _integer(int(count.value))))
+
+
+def _count_itself(graph: Graph, iri: URIRef, own: URIRef, before: int) -> None:
+    """Count the description's own triples in the dataset's total, as the service description counts them.
+
+    The counts are literals, so setting them never changes how many triples there are: set, measure, set again.
+    """
+    graph.set((own, VOID.triples, _integer(0)))
+    size = len(graph)
+    graph.set((own, VOID.triples, _integer(size)))
+    graph.set((iri, VOID.triples, _integer(before + size)))
 
 def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
     dump, service = Minter.part(iri, "distribution", "trig"), Minter.part(iri, "service", "sparql")
@@ -59,12 +97,14 @@ def _distribution(graph: Graph, iri: URIRef, minter: Minter) -> None:
     graph.add((service, DCAT.endpointURL, minter.iri("sparql")))
     graph.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
 
-def _counts(graph: Graph, iri: URIRef, store: pyoxigraph.Store) -> None:
-    """VoID statistics of the store's named graphs: triples, entities, and one partition per class."""
+def _counts(graph: Graph, iri: URIRef, store: pyoxigraph.Store) -> int:
+    """VoID statistics of the store's named graphs: triples, entities, and one partition per class; return the
+    triples counted (the description's own are added by ``_count_itself``)."""
     def number(sparql: str) -> int:
         return int(next(iter(store.query(sparql)))[0].value)
     typed = "GRAPH ?g { ?s a ?class } FILTER isIRI(?s)"
-    graph.add((iri, VOID.triples, _integer(number("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"))))
+    before = number("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+    graph.add((iri, VOID.triples, _integer(before)))
     graph.add((iri, VOID.entities, _integer(number(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ {typed} }}"))))
     graph.add((iri, VOID.properties, _integer(number(
         "SELECT (COUNT(DISTINCT ?p) AS ?n) { GRAPH ?g { ?s ?p ?o } }"))))
@@ -79,6 +119,7 @@ def _counts(graph: Graph, iri: URIRef, store: pyoxigraph.Store) -> None:
         graph.add((partition, VOID.entities, _integer(int(row["n"].value))))
         if cls in EXAMPLE_CLASSES:
             graph.add((iri, VOID.exampleResource, URIRef(row["first"].value)))
+    return before
 
 def _integer(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)

@@ -1,4 +1,7 @@
-"""RDF formats by name, file suffix and media type: one table that the CLI, exports and the web share."""
+"""RDF formats by name, file suffix and media type: one table that the CLI, exports and the web share.
+
+Beside each format are the other names and media types clients use for it, in ``format=``/``output=`` or in
+``Accept`` (the web negotiates over them; the CLI takes only the names in ``BY_NAME``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,15 +22,25 @@ class Format:
     suffix: str
     media_type: str
     graphs: bool  # keeps named graphs
+    aliases: tuple[str, ...] = ()  # other names and media types that clients use for it
 
 
 FORMATS = (
-    Format("turtle", "turtle", RdfFormat.TURTLE, ".ttl", "text/turtle", False),
-    Format("ntriples", "nt", RdfFormat.N_TRIPLES, ".nt", "application/n-triples", False),
-    Format("jsonld", "json-ld", RdfFormat.JSON_LD, ".jsonld", "application/ld+json", True),
-    Format("trig", "trig", RdfFormat.TRIG, ".trig", "application/trig", True),
-    Format("nquads", "nquads", RdfFormat.N_QUADS, ".nq", "application/n-quads", True),
-    Format("rdfxml", "xml", RdfFormat.RDF_XML, ".rdf", "application/rdf+xml", False),
+    # SPARQLWrapper N3 sends format=n3 and Accept text/n3 …; rdflib format="n3" Accept text/n3; Fuseki: ttl
+    Format("turtle", "turtle", RdfFormat.TURTLE, ".ttl", "text/turtle", False,
+           ("ttl", "n3", "text/n3", "text/rdf+n3", "application/n3", "application/x-turtle", "application/turtle")),
+    # rdflib format="nt" sends Accept text/plain (N-Triples' media type before 2014); Fuseki: output=nt
+    Format("ntriples", "nt", RdfFormat.N_TRIPLES, ".nt", "application/n-triples", False,
+           ("nt", "n-triples", "text/plain")),
+    # SPARQLWrapper JSONLD: format=json-ld; JSON for a CONSTRUCT: format=json; pyld: Accept application/json
+    Format("jsonld", "json-ld", RdfFormat.JSON_LD, ".jsonld", "application/ld+json", True,
+           ("json-ld", "json", "application/json", "application/x-json+ld", "application/json+ld")),
+    Format("trig", "trig", RdfFormat.TRIG, ".trig", "application/trig", True, ("application/x-trig",)),
+    Format("nquads", "nquads", RdfFormat.N_QUADS, ".nq", "application/n-quads", True,
+           ("nq", "n-quads", "text/x-nquads")),
+    # SPARQLWrapper XML/RDF/RDFXML for a CONSTRUCT: format=xml, rdf, rdf+xml; browsers: Accept application/xml
+    Format("rdfxml", "xml", RdfFormat.RDF_XML, ".rdf", "application/rdf+xml", False,
+           ("rdf", "rdf+xml", "xml", "rdf/xml", "application/xml", "text/xml")),
 )
 BY_NAME = {f.name: f for f in FORMATS}
 BY_SUFFIX = {f.suffix: f for f in FORMATS} | {".owl": BY_NAME["rdfxml"], ".json": BY_NAME["jsonld"]}

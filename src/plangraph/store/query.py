@@ -14,6 +14,21 @@ RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV
 DEFAULT_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 
+# What pyoxigraph says (as a RuntimeError, while it plans or runs a query) when the query asks for what no
+# endpoint here can do: the query's fault, a 400. Example: ASK { FILTER(<http://example.org/f>(1)) } gives
+# "The custom function <http://example.org/f> is not supported".
+QUERY_FAULTS = ("is not supported", "custom function", "unsupported")
+
+
+def query_fault(error: BaseException) -> QueryError | None:
+    """The QueryError an evaluation error stands for when the query is at fault; None when it is ours."""
+    text = str(error)
+    if isinstance(error, RuntimeError) and any(f in text.lower() for f in QUERY_FAULTS):
+        return QueryError(f"The query cannot run on this endpoint: {text}. Use SPARQL 1.1's own functions "
+                          "and forms only.")
+    return None
+
+
 # Where a SERVICE keyword may hide: the word in any case, or a \\u or \\U escape (it could spell a letter of it).
 _MAYBE_SERVICE = re.compile(r"servic|\\[uU]", re.IGNORECASE)
 _SERVICE = re.compile(r"(servic)e", re.IGNORECASE)
@@ -23,7 +38,8 @@ _PARSER = pyoxigraph.Store()  # always empty: a probe parsed against it reads no
 
 
 def run_query(store: pyoxigraph.Store, sparql: str, allow_service: bool = False, **options):
-    """Run a query over the union of the store's graphs; raise QueryError when it does not parse.
+    """Run a query over the union of the store's graphs; raise QueryError when it does not parse or asks for
+    what cannot run here.
 
     A query that calls SERVICE is refused (QueryRefused) unless ``allow_service``: plangraph sends no request
     on a query's behalf."""
@@ -34,6 +50,8 @@ def run_query(store: pyoxigraph.Store, sparql: str, allow_service: bool = False,
         return store.query(sparql, prefixes=DEFAULT_PREFIXES, **options)
     except SyntaxError as error:
         raise QueryError(f"The query does not parse: {error}") from None
+    except RuntimeError as error:
+        raise query_fault(error) or error from None
 
 
 def refuse_service(sparql: str, base_iri: str | None = None) -> None:

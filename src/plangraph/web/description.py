@@ -30,21 +30,29 @@ class Facts:
 
     void: tuple           # the dataset's VoID description in the data (an IRI), or nothing
     graphs: tuple         # (graph name, triples) per named graph
+    service: tuple = ()   # the SPARQL endpoint the dataset names (void:sparqlEndpoint), or nothing
 
 
 def facts(store) -> Facts:
     """Read from the store, once, what the description says of the data."""
-    voids = run_query(store, f"SELECT ?d WHERE {{ ?d a <{VOID}Dataset> }} ORDER BY ?d LIMIT 1")
+    voids = list(run_query(store, f"SELECT ?d ?e WHERE {{ ?d a <{VOID}Dataset> "
+                                  f"OPTIONAL {{ ?d <{VOID}sparqlEndpoint> ?e }} }} ORDER BY ?d ?e LIMIT 1"))
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     graphs = run_query(store, query, use_default_graph_as_union=False)
-    return Facts(tuple(s["d"] for s in voids), tuple((s["g"], int(s["n"].value)) for s in graphs))
+    return Facts(tuple(s["d"] for s in voids), tuple((s["g"], int(s["n"].value)) for s in graphs),
+                 tuple(s["e"] for s in voids if s["e"] is not None))
 
 
 def describe(data: Facts, endpoint: str) -> list[Triple]:
-    """Return the service description triples: endpoint, language, formats, features, default dataset."""
-    service, dataset, default = NamedNode(endpoint), BlankNode(), BlankNode()
+    """Return the service description triples: endpoint, language, formats, features, default dataset.
+
+    The service is the one the dataset names (its void:sparqlEndpoint, e.g. https://w3id.org/plangraph/sparql),
+    reached at ``endpoint``, the URL this request came to; a dataset that names none is described at that URL.
+    """
+    service = data.service[0] if data.service else NamedNode(endpoint)
+    dataset, default = BlankNode(), BlankNode()
     triples = [Triple(service, RDF_TYPE, _sd("Service")),
-               Triple(service, _sd("endpoint"), service),
+               Triple(service, _sd("endpoint"), NamedNode(endpoint)),
                Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Query")),
                Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
                Triple(service, _sd("defaultDataset"), dataset),

@@ -4,47 +4,46 @@ Term IRIs ``https://w3id.org/plangraph/def#Term`` resolve here: the page has an 
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+import pyoxigraph
+from flask import Blueprint, Response, abort, current_app
 
 from ..paths import ontology_dir
 from ..rdf.ontology import ontology_graph
+from ..rdf.vocab import PREFIXES
 from . import get_store
 from .ontology_doc import examples_from_store, ontology_html
+from .pages.twins import BY_NAME, BY_SUFFIX, negotiate, not_acceptable, with_headers
 
 bp = Blueprint("ontology", __name__)
-
-# media type → rdflib serialiser; the first is the default for */*
-MEDIA_TYPES = {
-    "text/html": None,
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-}
-LINK = '</def.ttl>; rel="alternate"; type="text/turtle"'
 
 
 @bp.get("/def")
 def ontology():
-    """The ontology as HTML, or as RDF when the client asks for it."""
-    media = request.accept_mimetypes.best_match(list(MEDIA_TYPES), default="text/html")
-    if MEDIA_TYPES[media] is None:
+    """The ontology as HTML, or as RDF when the client asks for it (the same formats as every page's twins)."""
+    wanted = negotiate()
+    return _answer(wanted) if wanted else not_acceptable()
+
+
+@bp.get("/def.<suffix>")
+def ontology_file(suffix: str):
+    """The ontology in the RDF format its suffix names: /def.ttl is the Turtle file itself."""
+    fmt = BY_SUFFIX.get("." + suffix) or abort(404)
+    return _answer(fmt.name)
+
+
+def _answer(name: str) -> Response:
+    if name == "html":
         response = Response(_page(), mimetype="text/html")
-    elif media == "text/turtle":
+    elif name == "turtle":
         response = Response(_turtle(), mimetype="text/turtle")
     else:
-        response = Response(ontology_graph().serialize(format=MEDIA_TYPES[media]), mimetype=media)
-    response.headers["Link"] = LINK
-    response.vary.add("Accept")
-    return response
-
-
-@bp.get("/def.ttl")
-def ontology_turtle():
-    """The ontology file itself, as Turtle."""
-    response = Response(_turtle(), mimetype="text/turtle")
-    response.vary.add("Accept")
-    return response
+        fmt = BY_NAME[name]
+        triples = pyoxigraph.parse(_turtle(), format=pyoxigraph.RdfFormat.TURTLE)
+        prefixes = {k: str(v) for k, v in PREFIXES.items()} if name == "rdfxml" else None
+        body = pyoxigraph.serialize(triples, format=fmt.oxigraph, prefixes=prefixes) if prefixes else \
+            pyoxigraph.serialize(triples, format=fmt.oxigraph)
+        response = Response(body, mimetype=fmt.media_type)
+    return with_headers(response, "def", name)
 
 
 def _turtle() -> bytes:

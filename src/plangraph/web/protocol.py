@@ -15,7 +15,7 @@ from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_accept_header
 
 from ..errors import QueryRefused
-from .results import WRITERS
+from .results import ALIASES, WRITERS
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -23,20 +23,19 @@ UPDATE = "application/sparql-update"
 READ_ONLY = ("This endpoint is read-only: SPARQL Update (update= or application/sparql-update) is not "
              "accepted, and the data is never changed. Send a query with query= instead.")
 
-# Other media types clients send (SPARQLWrapper, browsers, older tools), mapped to our format names; the
-# formats themselves, in order of preference, are results.WRITERS.
-ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xml",
-           "application/x-turtle": "turtle", "text/plain": "ntriples", "application/json+ld": "jsonld"}
+# Where clients name the format they want: format= (SPARQLWrapper, Virtuoso), output= (Fuseki), results=
+# (Rasqal). SPARQLWrapper sends all three, some twice (format=rdf+xml&format=application/rdf+xml).
+FORMAT_PARAMETERS = ("format", "output", "results")
 
 
 @dataclass(frozen=True)
 class Operation:
-    """A query request: the query text, the dataset it names (graph IRIs), and its format= value."""
+    """A query request: the query text, the dataset it names (graph IRIs), and its format= values."""
 
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    format: str | None = None
+    format: tuple[str, ...] = ()  # every non-empty format=, output= and results= value, in order
 
     def options(self, has_dataset_clause: bool, base_iri: str) -> dict:
         """Keyword arguments for ``store.query``: the protocol dataset overrides FROM; else the union."""
@@ -105,9 +104,9 @@ def _operation(args: MultiDict, form: MultiDict, body_query: str | None) -> Oper
         if form or body_query is not None:
             raise QueryRefused("The form has no query= parameter: send query=SELECT … .")
         return None
-    formats = args.getlist("format") + form.getlist("format")
+    formats = tuple(v for name in FORMAT_PARAMETERS for v in args.getlist(name) + form.getlist(name) if v.strip())
     return Operation(queries[0], _graphs(args, form, "default-graph-uri"), _graphs(args, form, "named-graph-uri"),
-                     formats[0] if formats else None)
+                     formats)
 
 
 def _graphs(args: MultiDict, form: MultiDict, name: str) -> tuple[str, ...]:
@@ -121,37 +120,63 @@ def _graphs(args: MultiDict, form: MultiDict, name: str) -> tuple[str, ...]:
     return iris
 
 
-def formats(accept, format_value: str | None) -> dict:
-    """Choose a format name per result kind, from format= or else the Accept header (werkzeug negotiates).
+def _lookup() -> dict:
+    """Result kind → every name and media type a client may use for a format (lower case) → the format's name."""
+    table: dict = {}
+    for kind, writers in WRITERS.items():
+        names = table.setdefault(kind, {})
+        for name, (media_type, _) in writers.items():
+            for alias in (name, media_type, *ALIASES[kind].get(name, ())):
+                names.setdefault(alias.lower(), name)
+    return table
+
+
+LOOKUP = _lookup()
+
+
+def formats(accept, format_values) -> dict:
+    """Choose a format name per result kind from the format=/output=/results= values and Accept.
 
     A kind with nothing acceptable maps to None; the query's actual kind decides whether that is a 406.
     """
-    return dict(_formats(accept.to_header() if accept else "", format_value))
+    values = (format_values,) if isinstance(format_values, str) else tuple(format_values or ())
+    return dict(_formats(accept.to_header() if accept else "", values))
 
 
 @lru_cache(maxsize=256)
-def _formats(header: str, format_value: str | None) -> tuple:
+def _formats(header: str, values: tuple) -> tuple:
     # clients send few distinct Accept headers; negotiating once per header saves work on every request
-    return tuple(_choose(parse_accept_header(header, MIMEAccept), format_value).items())
+    return tuple(_choose(parse_accept_header(header, MIMEAccept), values).items())
 
 
-def _choose(accept, format_value: str | None) -> dict:
-    if format_value:
-        name = ALIASES.get(format_value, format_value)
-        by_type = {media: n for kind in WRITERS.values() for n, (media, _) in kind.items()}
-        name = by_type.get(name, name)
-        if not any(name in kind for kind in WRITERS.values()):
-            names = sorted({n for kind in WRITERS.values() for n in kind})
-            raise QueryRefused(f'format "{format_value}" is unknown: use one of {", ".join(names)}, '
-                               "or a media type.")
-        return {kind: name if name in table else None for kind, table in WRITERS.items()}
+def _choose(accept, values: tuple) -> dict:
+    values = tuple(v.strip().lower() for v in values if v and v.strip())
+    unknown = [v for v in values if not any(v in names for names in LOOKUP.values())]
+    if unknown:
+        names = sorted({n for kind in WRITERS.values() for n in kind})
+        raise QueryRefused(f'format "{unknown[0]}" is unknown: use one of {", ".join(names)}, or a media type.')
+    return {kind: _pick(accept, kind, values) for kind in WRITERS}
+
+
+def _pick(accept, kind: str, values: tuple) -> str | None:
+    """The format for ``kind``: of those the values name, the one Accept likes best; when Accept allows none of
+    them, the first named (format= is explicit); when none applies to ``kind``, Accept's choice."""
+    named = list(dict.fromkeys(LOOKUP[kind][v] for v in values if v in LOOKUP[kind]))
+    if named and not accept:
+        return named[0]
+    if named:
+        quality = {n: max(accept.quality(m) for m in _media_types(kind, n)) for n in named}
+        allowed = [n for n in named if quality[n] > 0]
+        return max(allowed, key=quality.get) if allowed else named[0]
     if not accept:  # no Accept header: the defaults, SPARQL JSON and Turtle
-        return {kind: next(iter(table)) for kind, table in WRITERS.items()}
-    return {kind: _best(accept, table) for kind, table in WRITERS.items()}
-
-
-def _best(accept, table: dict) -> str | None:
-    offers = {media: name for name, (media, _) in table.items()}
-    offers.update({alias: name for alias, name in ALIASES.items() if name in table})
+        return next(iter(WRITERS[kind]))
+    # each format's own media type first, so that */* and text/* pick by the table's order, then the aliases
+    offers = {media: n for n, (media, _) in WRITERS[kind].items()}
+    offers.update({m: n for n in WRITERS[kind] for m in _media_types(kind, n) if m not in offers})
     best = accept.best_match(list(offers))
     return offers[best] if best else None
+
+
+def _media_types(kind: str, name: str) -> list[str]:
+    """The media types that name the format ``name`` for results of ``kind``, its own first."""
+    return [m for m, n in LOOKUP[kind].items() if n == name and "/" in m]

@@ -15,8 +15,9 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 
 from ..errors import PlangraphError, QueryError, QueryTimeout
+from ..store.formats import FORMATS
 from ..rdf.vocab import PREFIXES
-from ..store.query import run_query
+from ..store.query import query_fault, run_query
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -47,6 +48,7 @@ class Answer:
 
 def failure(error: BaseException) -> Answer:
     """Turn an exception into its answer: our refusals keep their status, anything else is our bug (500)."""
+    error = query_fault(error) or error
     if isinstance(error, QueryTimeout):
         status = 503
     elif isinstance(error, MemoryError):
@@ -69,15 +71,21 @@ def evaluate(store, task: Task) -> Answer:
         kind = _kind(result)
         name = task.formats.get(kind)
         if name is None:
-            offered = ", ".join(m for m, _ in WRITERS[kind].values())
-            return Answer(406, "text/plain", f"The query gives {kind} results, which this endpoint writes as "
-                                             f"{offered}; none of them is acceptable to the client (Accept "
-                                             f"or format=).\n".encode("utf-8"))
+            return Answer(406, "text/plain", not_acceptable(kind).encode("utf-8"))
         media_type, write = WRITERS[kind][name]
         body, rows, truncated = write(result, task.max_rows, task.max_bytes or None)
         return Answer(200, media_type, body, rows, truncated)
     except Exception as error:  # noqa: BLE001 - every failure becomes an answer; the worker must live on
         return failure(error)
+
+
+def not_acceptable(kind: str) -> str:
+    """The 406 message for results of ``kind``: the media types this endpoint writes them in."""
+    offered = ", ".join(m for m, _ in WRITERS[kind].values())
+    what = {"solutions": "solutions (SELECT)", "boolean": "a boolean (ASK)",
+            "graph": "a graph (CONSTRUCT, DESCRIBE)"}[kind]
+    return (f"The query gives {what}, which this endpoint writes as {offered}; none of them is acceptable to "
+            "the client. Accept one of them, or name one with format=.\n")
 
 
 def _kind(result) -> str:
@@ -212,7 +220,8 @@ def write_tsv(names, rows, truncated) -> bytes:
 
 
 _R, _G = pyoxigraph.QueryResultsFormat, pyoxigraph.RdfFormat
-# Result kind -> format name -> (media type, writer). The web layer negotiates over the same names.
+# Result kind -> format name -> (media type, writer). The web layer negotiates over the same names, and over
+# ALIASES: the other names and media types clients use for each format.
 WRITERS = {
     "solutions": {"json": ("application/sparql-results+json", _solutions(write_json)),
                   "xml": ("application/sparql-results+xml", _solutions(write_xml)),
@@ -229,3 +238,12 @@ WRITERS = {
               "nquads": ("application/n-quads", _graph(_G.N_QUADS)),
               "trig": ("application/trig", _graph(_G.TRIG))},
 }
+
+# SPARQL results: SPARQLWrapper JSON sends format=json and Accept application/json …; XML, format=xml and
+# Accept application/sparql-results+xml; Fuseki's output= takes json, xml, csv, tsv. RDF formats: store.formats.
+RESULT_ALIASES = {"json": ("application/json", "sparql-results+json", "srj"),
+                  "xml": ("application/xml", "text/xml", "sparql-results+xml", "srx"),
+                  "csv": ("text/comma-separated-values",),
+                  "tsv": ("text/tsv",)}
+ALIASES = {"solutions": RESULT_ALIASES, "boolean": RESULT_ALIASES,
+           "graph": {f.name: f.aliases for f in FORMATS}}

@@ -200,7 +200,8 @@ def _service_description(endpoint: Endpoint) -> Response:
     """Describe the service in Turtle or JSON-LD (or another RDF format the client prefers)."""
     name = protocol.formats(request.accept_mimetypes, request.args.get("format"))["graph"]
     if name is None:
-        return _text(406, "The service description is available as text/turtle or application/ld+json.")
+        offered = ", ".join(media for media, _ in WRITERS["graph"].values())
+        return _text(406, f"The service description is served as {offered}; Accept one of them.")
     media_type, _ = WRITERS["graph"][name]
     url = request.base_url
     with endpoint.lock:  # read from the data once; the URL (any Host a client names) is never a cache key

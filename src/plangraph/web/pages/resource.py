@@ -8,12 +8,12 @@ from .. import get_store
 from . import bp
 from .describe import exists, twin
 from .kinds import page
-from .twins import BY_NAME, OFFERS, PREFIX_MAP, negotiate, split_suffix, with_headers
+from .twins import BY_NAME, PREFIX_MAP, negotiate, not_acceptable, split_suffix, with_headers
 
 
 @bp.route("/<path:path>", methods=["GET", "HEAD"])
 def resource(path: str):
-    """Serve the resource BASE + path: its page, or its description as Turtle, JSON-LD, N-Triples or RDF/XML."""
+    """Serve the resource BASE + path: its page, or its description in an RDF format (twins.TWINS)."""
     store, base = get_store(), current_app.config["PLANGRAPH_BASE"]
     fmt = None
     if not exists_here(store, base + path):
@@ -23,11 +23,9 @@ def resource(path: str):
     iri = base + path
     wanted = fmt.name if fmt else negotiate()
     if wanted is None:
-        offered = ", ".join(OFFERS)
-        return Response(f"Cannot answer in the media types asked for; offered: {offered}.\n", 406,
-                        mimetype="text/plain", headers={"Vary": "Accept"})
+        return not_acceptable()
     if wanted != "html":
-        return with_headers(data(store, iri, BY_NAME[wanted]), path)
+        return with_headers(data(store, iri, BY_NAME[wanted]), path, wanted)
     return with_headers(Response(page(store, iri, path)), path)
 
 

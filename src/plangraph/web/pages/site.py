@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pyoxigraph
-from flask import abort, current_app, render_template, request, send_file
+from flask import abort, current_app, redirect, render_template, request, send_file
 
 from ...paths import ontology_dir, project_dir
 from ...rdf.vocab import PG, PREFIXES
@@ -16,7 +16,7 @@ from ...store.export import atomic_file, serialize
 from ...store.formats import FORMATS
 from ...store.query import run_query
 from .. import get_store
-from . import bp, page_number
+from . import bp, href, page_number
 from .describe import labels, well_formed
 from .i18n import language
 from .terms import expand, pick
@@ -97,6 +97,15 @@ def export(ext: str):
     path = _export_file(fmt)
     return send_file(path, mimetype=fmt.media_type, conditional=True, etag=True, max_age=0,
                      download_name=f"plangraph.{ext}", as_attachment=False)
+
+
+@bp.route("/.well-known/void")
+def well_known_void():
+    """The dataset's VoID description (VoID §7): a redirect to the dataset's IRI, served as page or data."""
+    rows = list(run_query(get_store(), "SELECT ?d WHERE { ?d a void:Dataset } ORDER BY ?d LIMIT 1"))
+    if not rows:
+        abort(404)
+    return redirect(href(rows[0]["d"].value), 303)
 
 
 def _export_file(fmt) -> Path:
