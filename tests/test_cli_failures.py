@@ -87,6 +87,8 @@ def test_output_naming_a_folder_is_refused(project, runner, tmp_path):
 
 def test_a_full_disk_is_a_message_and_leaves_no_file(project, runner, tmp_path, monkeypatch):
     import plangraph.store.export as export
+    from plangraph.api import ensure_built
+    ensure_built()  # the disk fills up while the export is written, not while the dataset is built
 
     def full(store, fmt, output=None):
         output.write(b"@prefix pg: <https://w3id.org/plangraph/def#> .\n")
@@ -235,12 +237,15 @@ def test_kill_9_of_a_store_build_leaves_the_old_store_and_no_process(old_store, 
 
 
 def test_a_port_in_use_is_a_message(tmp_path):
+    data = tmp_path / "one.ttl"
+    data.write_text('<https://w3id.org/plangraph/id/place/x> <http://www.w3.org/2000/01/rdf-schema#label> "武昌区"@zh .\n',
+                    encoding="utf-8")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         env, marker = _marked_env()
-        done = subprocess.run([sys.executable, "-m", "plangraph", "serve", str(tmp_path / "none.trig"), "--port",
+        done = subprocess.run([sys.executable, "-m", "plangraph", "serve", str(data), "--port",
                                str(port)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and str(port) in done.stderr and "in use" in done.stderr
     assert "Traceback" not in done.stderr

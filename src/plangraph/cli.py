@@ -1,18 +1,23 @@
 """The ``plangraph`` command line: parse arguments, call the library, print, exit with a meaning.
 
-Exit codes: 0 success (or: conforms), 1 failure (or: does not conform), 2 could not run (bad input).
+Exit codes: 0 success (or: conforms), 1 failure (or: does not conform), 2 could not run (bad input, a place
+that cannot be written or listened on). Every failure is a message, never a traceback.
 """
 from __future__ import annotations
 
+import errno
+import signal
+import socket
 import sys
 from pathlib import Path
 
 import click
 
 from . import api
-from .errors import InputError, PlangraphError, ValidationFailed, ValidationUnavailable
-from .paths import built_dataset
-from .store.embedded import open_store
+from .errors import InputError, LocationError, PlangraphError, ValidationFailed, ValidationUnavailable
+from .paths import built_dataset, why_missing
+from .store.embedded import check_data_file, open_store
+from .store.files import check_output
 from .store.export import serialize, write_dataset
 from .store.formats import BY_NAME, by_name
 from .store.query import serialize_results, table
@@ -31,6 +36,11 @@ class _Group(click.Group):
         except PlangraphError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code if not isinstance(error, InputError) else 2)
+        except OSError as error:  # what the system refused that no check foresaw (a disk that filled up …)
+            where = f' ("{error.filename}")' if error.filename else ""
+            click.echo(f"Error: {error.strerror or error}{where}. Nothing was left half-written; fix that and run "
+                       "the command again.", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=_Group)
@@ -61,7 +71,7 @@ def validate(file):
     """SHACL-validate FILE (default: the built dataset). Exit 0 conforms, 1 does not, 2 could not validate."""
     path = file or built_dataset()
     if not path.exists():
-        raise ValidationUnavailable(f'"{path}" does not exist. Run "plangraph build" first, or name a file.')
+        raise ValidationUnavailable(f'"{path}" {why_missing(path)}. Run "plangraph build" first, or name a file.')
     try:
         store = open_store([path])
     except InputError as error:
@@ -76,6 +86,8 @@ def validate(file):
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write; default: standard output.")
 def export(fmt, output):
     """Export the whole served dataset, building it first when needed. Two runs give identical bytes."""
+    if output:
+        check_output(output)  # before a build that may take minutes
     store = api.load()
     if output:
         write_dataset(store, output, by_name(fmt))
@@ -108,33 +120,33 @@ def query(sparql, fmt, data, allow_service):
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", "-p", default=8000, show_default=True, type=int)
-@click.option("--query-timeout", default=30.0, show_default=True, type=float,
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--query-timeout", default=30.0, show_default=True, type=click.FloatRange(0, min_open=True),
               help="Seconds a query may run before it is stopped (answered 503).")
-@click.option("--max-rows", default=10000, show_default=True, type=int,
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(1),
               help="Most result rows (or triples) a query returns; more are cut and flagged.")
-@click.option("--max-query-length", default=100_000, show_default=True, type=int,
+@click.option("--max-query-length", default=100_000, show_default=True, type=click.IntRange(1),
               help="Most characters of query text accepted (longer: 413).")
-@click.option("--workers", default=2, show_default=True, type=int,
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(0),
               help="Query worker processes; a query past its time limit is stopped by killing its worker "
                    "(0: run queries in the server process, with no hard time limit).")
-@click.option("--long-queries", default=2, show_default=True, type=int,
+@click.option("--long-queries", default=2, show_default=True, type=click.IntRange(1),
               help="Queries that may run past 0.3 s at once, each on a worker of its own; one more is answered "
                    "503 (Retry-After), so short queries and pages stay fast.")
-@click.option("--max-memory", default=1024, show_default=True, type=float, metavar="MB",
+@click.option("--max-memory", default=1024, show_default=True, type=click.FloatRange(0), metavar="MB",
               help="Memory a query worker may use beyond the data, enforced by the OS; a query that needs "
                    "more is stopped (503). 0: no limit.")
-@click.option("--max-bytes", default=50_000_000, show_default=True, type=int,
+@click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
               help="Most bytes of one answer; more rows are cut and flagged (Plangraph-Truncated: max-bytes=N).")
-@click.option("--per-client", default=16, show_default=True, type=int,
+@click.option("--per-client", default=16, show_default=True, type=click.IntRange(1),
               help="Queries one client address may have running or waiting at once (more: 503).")
-@click.option("--client-timeout", default=10.0, show_default=True, type=float,
+@click.option("--client-timeout", default=10.0, show_default=True, type=click.FloatRange(0, min_open=True),
               help="Seconds a client has to send a whole request (headers and body) before it is cut off.")
-@click.option("--connections-per-client", default=64, show_default=True, type=int,
+@click.option("--connections-per-client", default=64, show_default=True, type=click.IntRange(1),
               help="Open connections one client address may hold at once.")
-@click.option("--cache-size", default=1024, show_default=True, type=int,
+@click.option("--cache-size", default=1024, show_default=True, type=click.IntRange(0),
               help="Answers of identical queries kept in memory (the served data never changes); 0: none.")
-@click.option("--threads", default=8, show_default=True, type=int,
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1),
               help="Worker threads of the WSGI server (at least enough for every query that may wait, plus 8).")
 @click.option("--store", "store_path", type=click.Path(path_type=Path, file_okay=False),
               help="Serve the on-disk store built by build --store (read-only, nothing re-parsed).")
@@ -151,7 +163,25 @@ def serve(files, host, port, query_timeout, max_rows, max_query_length, workers,
               "PLANGRAPH_MAX_BYTES": max_bytes, "PLANGRAPH_PER_CLIENT": per_client, "PLANGRAPH_CACHE_SIZE": cache_size}
     config.update(_store_config(files, store_path, sparql_url))
     limits = Limits(request_seconds=client_timeout, per_address=connections_per_client)
+    for path in files:
+        check_data_file(path)  # a missing file or an entity bomb is named before the port is taken
+    _check_port(host, port)
+    # SIGTERM (systemd, docker stop, kill) ends the server as Ctrl-C does: workers stopped, export files removed
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     run(list(files), host=host, port=port, threads=threads, config=config, limits=limits)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse, before loading any data, an address the server could not listen on."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress does
+            probe.bind(address)
+    except OSError as error:
+        in_use = error.errno == errno.EADDRINUSE
+        reason = "is in use (is another server running?)" if in_use else f"cannot be used: {error}"
+        raise LocationError(f"Port {port} on {host} {reason}. Stop that server, or pass another --port.") from None
 
 
 def _store_config(files, store_path, sparql_url) -> dict:
@@ -168,14 +198,15 @@ def _store_config(files, store_path, sparql_url) -> dict:
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Fuseki: …/DATASET/data).")
 @click.option("--store", "store_path", type=click.Path(path_type=Path, file_okay=False),
               help="Publish this on-disk store instead of the built dataset or FILES.")
-@click.option("--attempts", default=4, show_default=True, type=int, help="Tries per graph before giving up.")
+@click.option("--attempts", default=4, show_default=True, type=click.IntRange(1),
+              help="Tries per graph before giving up.")
 def publish(files, endpoint, store_path, attempts):
     """Push the dataset (or FILES, or --store) graph by graph to a SPARQL Graph Store (PUT ?graph=IRI)."""
     from .store.embedded import open_store_dir
     from .store.publish import Retry, check, report
     from .store.publish import publish as push
     store = open_store_dir(store_path) if store_path else api.load(files or None)
-    records = push(store, endpoint, Retry(attempts=max(1, attempts)))
+    records = push(store, endpoint, Retry(attempts=attempts))
     click.echo(report(records))
     check(records, endpoint)
 

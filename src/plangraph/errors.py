@@ -3,6 +3,8 @@
     PlangraphError
     ├── InputError            a report or data file that cannot be read (missing, empty, binary, encoding)
     │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    ├── LocationError         a place to write or listen on that cannot be used (a folder named as the output
+    │                         file, an unwritable folder, a full disk, a port in use)
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
     ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
     ├── QueryError            a SPARQL query that does not parse or cannot run
@@ -24,6 +26,12 @@ class InputError(PlangraphError):
 
 class OutlineError(InputError):
     """A text with no recognisable report outline."""
+
+
+class LocationError(PlangraphError):
+    """A file, folder or port plangraph cannot write to or listen on; the message names it and the fix."""
+
+    exit_code = 2
 
 
 class ValidationFailed(PlangraphError):

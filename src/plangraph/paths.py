@@ -1,6 +1,7 @@
 """Where plangraph finds its ontology, shapes and reports, in a checkout or an installed wheel."""
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -27,6 +28,20 @@ def indicator_map_file() -> Path:
     """The table of links between indicator names (data/indicator-map.csv of the checkout)."""
     installed = _PACKAGE / "_resources" / "indicator-map.csv"
     return installed if installed.exists() else _CHECKOUT / "data" / "indicator-map.csv"
+
+
+def why_missing(path: Path) -> str:
+    """Why a named ``path`` cannot be opened, in words: "does not exist", or the symbolic link that fails."""
+    if not path.is_symlink():
+        return "does not exist"
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 and 3.12 say "Symlink loop" this way
+        return "is a symbolic link that leads back to itself (a loop)"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "is a symbolic link that leads back to itself (a loop)"
+    return f'is a symbolic link to "{os.readlink(path)}", which does not exist'
 
 
 def project_dir() -> Path:

@@ -23,7 +23,10 @@ from ..rdf.vocab import PG
 from ..read.report import Report, read_report
 from .describe import describe
 from .embedded import finish, new_store_dir, open_store_dir
+from .formats import by_path
 from .export import write_dataset
+from .files import check_output, check_store
+from .lifeline import tie_to_parent
 from .validation import Outcome, validate
 
 # What says what a shared thing (district, indicator, period, unit, organisation, project …) is and is called.
@@ -144,7 +147,9 @@ def parallel(function: Callable, items: list, jobs: int | None = None) -> Iterat
     if jobs < 2 or len(items) < 4:
         yield from map(function, items)
         return
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    # the workers end with this process however it dies (kill -9 too), not only when it shuts the pool down
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=tie_to_parent,
+                               initargs=(os.getpid(),))
     try:
         yield from pool.map(function, items)
     finally:  # on an error, do not wait for the rest of the corpus
@@ -168,6 +173,11 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
     ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
     ValidationFailed (nothing written) when the graph does not conform to the shapes.
     """
+    for place, check in ((output, check_output), (store, check_store)):
+        if place is not None:  # refused now, not after minutes of building
+            check(place)
+    if output is not None:
+        by_path(output)
     files, minter = report_files(reports), Minter(base) if base else None
     if store is None:
         return _written(build_store(files, minter), output)

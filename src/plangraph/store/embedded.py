@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -10,7 +9,10 @@ from typing import Iterable, Iterator
 import pyoxigraph
 
 from ..errors import InputError
+from ..paths import why_missing
+from .files import new_folder, put_folder
 from .formats import by_path
+from .xmlbounds import check_rdfxml
 
 
 def open_store(paths: Iterable[str | Path]) -> pyoxigraph.Store:
@@ -20,14 +22,29 @@ def open_store(paths: Iterable[str | Path]) -> pyoxigraph.Store:
     """
     store = pyoxigraph.Store()
     for path in map(Path, paths):
-        if not path.exists():
-            raise InputError(f'Data file "{path}" does not exist. Run "plangraph build" or check the path.')
-        fmt = by_path(path)
+        fmt = check_data_file(path)
+        before = len(store)
         try:
             store.bulk_load(path=str(path), format=fmt.oxigraph)
         except (SyntaxError, ValueError) as error:
             raise InputError(f'Cannot read "{path}" as {fmt.name}: {error}') from None
+        if len(store) == before:
+            raise InputError(f'Data file "{path}" holds no statements (it is empty, or only declares prefixes). '
+                             'Name the built dataset, or run "plangraph build" first.')
     return store
+
+
+def check_data_file(path: Path):
+    """Return the RDF format of the data file ``path``; raise InputError when it cannot be read, or is RDF/XML
+    whose entities would expand past what plangraph reads."""
+    if not path.exists():
+        raise InputError(f'Data file "{path}" {why_missing(path)}. Run "plangraph build" or check the path.')
+    if path.is_dir():
+        raise InputError(f'Data file "{path}" is a folder; name the RDF files in it (.trig, .ttl, .nq …).')
+    fmt = by_path(path)
+    if fmt.name == "rdfxml":
+        check_rdfxml(path)
+    return fmt
 
 
 def store_from_quads(quads) -> pyoxigraph.Store:
@@ -39,19 +56,19 @@ def store_from_quads(quads) -> pyoxigraph.Store:
 
 @contextmanager
 def new_store_dir(path: str | Path) -> Iterator[Path]:
-    """Give a new folder beside ``path`` to build an on-disk store in; rename it to ``path`` if the block ends well.
+    """Give a new folder beside ``path`` to build an on-disk store in; swap it into place if the block ends well.
 
-    A reader never sees half a store, and a failed build leaves the old one. The store opened in the folder
+    A reader never sees half a store, and a failed or killed build leaves the old one (and the next build
+    removes what it left). The store opened in the folder
     must be closed (no reference left) before the block ends.
     """
     path = Path(path)
     if path.exists() and not _is_store(path):
         raise InputError(f'"{path}" exists and is not a plangraph store. Name a new folder, or remove it.')
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    fresh = new_folder(path)
     try:
         yield fresh
-        _replace(fresh, path)
+        put_folder(fresh, path)  # one atomic swap: a crash at any instant leaves the old store or the new one
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -65,15 +82,6 @@ def finish(store: pyoxigraph.Store) -> None:
 
 def _is_store(path: Path) -> bool:
     return path.is_dir() and (not any(path.iterdir()) or (path / "CURRENT").exists())
-
-
-def _replace(fresh: Path, path: Path) -> None:
-    old = path.with_name(f".{path.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
-        path.rename(old)
-    fresh.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def open_store_dir(path: str | Path) -> pyoxigraph.Store:

@@ -1,9 +1,6 @@
 """Write the store out: sorted, deterministic serialisations, streamed graph by graph to a file renamed into place."""
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -12,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from ..rdf.graph import new_graph
 from ..rdf.vocab import PREFIXES
+from .files import atomic_file  # noqa: F401  (written here for exports; the web's export files too)
 from .formats import Format, by_path
 
 
@@ -46,29 +44,6 @@ def serialize(store: pyoxigraph.Store, fmt: Format, output: BinaryIO | None = No
     """Serialise the store deterministically (see ``statements``) to ``output``, or return the bytes."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
     return pyoxigraph.serialize(statements(store, fmt.graphs), output, format=fmt.oxigraph, prefixes=prefixes)
-
-@contextmanager
-def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
-    """Open a temporary file beside ``path`` for writing; rename it to ``path`` when the block ends well.
-
-    No half-written file is ever left at ``path``: on an error the temporary file is removed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 def write_dataset(store: pyoxigraph.Store, path: str | Path, fmt: Format | None = None) -> None:
     """Write the store to ``path`` in the format its suffix names (or ``fmt``), streamed and atomically."""
