@@ -17,8 +17,8 @@ CASES = [
     # SPARQLWrapper RDFXML and JSONLD add the media type as a second value of each parameter
     (GRAPH, [("format", "rdf+xml"), ("format", "application/rdf+xml")], "application/rdf+xml",
      "application/rdf+xml"),
-    (GRAPH, [("format", "json-ld"), ("format", "application/ld+json")], "application/ld+json,application/x-json+ld",
-     "application/ld+json"),
+    (GRAPH, [("format", "json-ld"), ("format", "application/ld+json,application/x-json+ld")],
+     "application/ld+json,application/x-json+ld", "application/ld+json"),
     (GRAPH, [("format", "n3"), ("output", "n3")], "application/turtle,text/turtle,text/rdf+n3,application/n-triples,"
      "application/n3,text/n3", "text/turtle"),
     (GRAPH, [("format", "rdf")], "*/*", "application/rdf+xml"),
@@ -39,6 +39,16 @@ CASES = [
     # format= and Accept disagree: a format both allow, when one exists; else format= wins
     (GRAPH, [("format", "xml"), ("format", "json")], "application/ld+json", "application/ld+json"),
     (SELECT, [("format", "json")], "text/csv", "application/sparql-results+json"),
+    # YASGUI's defaults (it POSTs a form), Jena's (rsparql, RDFConnection)
+    (SELECT, [], "application/sparql-results+json,*/*;q=0.9", "application/sparql-results+json"),
+    (GRAPH, [], "text/turtle,*/*;q=0.9", "text/turtle"),
+    (SELECT, [], "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+     "text/tab-separated-values;q=0.7, text/csv;q=0.5, application/json;q=0.2, application/xml;q=0.2, */*;q=0.1",
+     "application/sparql-results+json"),
+    (ASK, [], "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/plain;q=0.2, "
+     "*/*;q=0.1", "application/sparql-results+json"),
+    (GRAPH, [], "text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, application/rdf+xml;q=0.7, "
+     "*/*;q=0.3", "text/turtle"),
     # media types clients put in Accept
     (GRAPH, [], "text/plain, */*;q=0.1", "application/n-triples"),
     (GRAPH, [], "text/n3, */*;q=0.1", "text/turtle"),

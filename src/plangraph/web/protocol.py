@@ -150,7 +150,9 @@ def _formats(header: str, values: tuple) -> tuple:
 
 
 def _choose(accept, values: tuple) -> dict:
-    values = tuple(v.strip().lower() for v in values if v and v.strip())
+    # a value may be a list of media types: SPARQLWrapper's JSONLD sends its Accept header again as
+    # format=application/ld+json,application/x-json+ld
+    values = tuple(p.partition(";")[0].strip().lower() for v in values for p in v.split(",") if p.strip())
     unknown = [v for v in values if not any(v in names for names in LOOKUP.values())]
     if unknown:
         names = sorted({n for kind in WRITERS.values() for n in kind})
