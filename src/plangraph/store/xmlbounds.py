@@ -37,7 +37,7 @@ def check_rdfxml(path: str | Path) -> None:
                          "plangraph reads RDF/XML with at most that much of declarations. Shorten its DOCTYPE.")
     declared = _declarations(path, head)
     sizes: dict[bytes, int] = {}
-    total = sum(_size(name, declared, sizes, path) for name in _references(path, end + 2))
+    total = sum(_size(name, declared, sizes) for name in _references(path, end + 2))
     if total > MAX_EXPANSION:
         raise InputError(f'"{path}" declares XML entities that expand to {total:,} characters (at most '
                          f"{MAX_EXPANSION:,} are read): an entity expansion attack or a mistake. Remove the "
@@ -75,7 +75,7 @@ def _references(path: Path, start: int):
             yield from _REFERENCE.findall(line)
 
 
-def _size(name: bytes, declared: dict, sizes: dict, path: Path, depth: int = 0) -> int:
+def _size(name: bytes, declared: dict, sizes: dict, depth: int = 0) -> int:
     """Characters ``&name;`` expands to, memoised; unknown and predefined names count as their own length."""
     if name in sizes:
         return sizes[name]
@@ -84,5 +84,5 @@ def _size(name: bytes, declared: dict, sizes: dict, path: Path, depth: int = 0) 
     sizes[name] = 0  # a reference cycle counts nothing more (expat refuses it anyway)
     value = declared[name]
     inner = _REFERENCE.findall(value)
-    sizes[name] = len(_REFERENCE.sub(b"", value)) + sum(_size(n, declared, sizes, path, depth + 1) for n in inner)
+    sizes[name] = len(_REFERENCE.sub(b"", value)) + sum(_size(n, declared, sizes, depth + 1) for n in inner)
     return sizes[name]
