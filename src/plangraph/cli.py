@@ -130,7 +130,7 @@ def query(sparql, fmt, data, allow_service):
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(0),
               help="Query worker processes; a query past its time limit is stopped by killing its worker "
                    "(0: run queries in the server process, with no hard time limit).")
-@click.option("--long-queries", default=2, show_default=True, type=click.IntRange(1),
+@click.option("--long-queries", default=2, show_default=True, type=click.IntRange(0),
               help="Queries that may run past 0.3 s at once, each on a worker of its own; one more is answered "
                    "503 (Retry-After), so short queries and pages stay fast.")
 @click.option("--max-memory", default=1024, show_default=True, type=click.FloatRange(0), metavar="MB",
