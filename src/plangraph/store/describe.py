@@ -15,6 +15,8 @@ TITLES = {"zh": "plangraph 规划执行报告知识图谱", "en": "plangraph kno
 DESCRIPTION = ("Chinese district reports on the execution of the economic and social development plan, as RDF: "
                "each report in a named graph (named by its IRI) with its stored text, outline, indicators and "
                "figures, every fact traced to its exact span of the text.")
+DESCRIPTION_ZH = ("中国区县国民经济和社会发展计划执行情况报告的RDF数据:每份报告一个命名图(以报告IRI命名),含原文、目录、"
+                  "主要指标和数值,每一事实均可追溯到原文的确切片段。")
 VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3.org/ns/oa#",
                 "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#", "https://schema.org/",
                 "http://purl.org/dc/terms/"]
@@ -32,6 +34,7 @@ def describe(store: pyoxigraph.Store, minter: Minter, reports: list[URIRef]) -> 
         add((iri, DCTERMS.title, Literal(title, lang=lang)))
     add((iri, RDFS.label, Literal("plangraph 数据集", lang="zh")))
     add((iri, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
+    add((iri, DCTERMS.description, Literal(DESCRIPTION_ZH, lang="zh")))
     add((iri, DCTERMS.license, LICENCE))
     add((iri, DCTERMS.language, URIRef("http://id.loc.gov/vocabulary/iso639-1/zh")))
     add((iri, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))

@@ -10,6 +10,7 @@ from ..paths import ontology_dir
 from ..rdf.ontology import ontology_graph
 from . import get_store
 from .ontology_doc import examples_from_store, ontology_html
+from .pages.i18n import language
 
 bp = Blueprint("ontology", __name__)
 
@@ -29,7 +30,8 @@ def ontology():
     """The ontology as HTML, or as RDF when the client asks for it."""
     media = request.accept_mimetypes.best_match(list(MEDIA_TYPES), default="text/html")
     if MEDIA_TYPES[media] is None:
-        response = Response(_page(), mimetype="text/html")
+        response = Response(_page(language()), mimetype="text/html")
+        response.vary.add("Cookie")
     elif media == "text/turtle":
         response = Response(_turtle(), mimetype="text/turtle")
     else:
@@ -55,15 +57,15 @@ def _turtle() -> bytes:
     return ontology_graph().serialize(format="turtle").encode("utf-8")
 
 
-def _page() -> str:
-    """The page, built once per app: the ontology and the served data do not change while it runs."""
+def _page(lang: str) -> str:
+    """The page in ``lang``, built once per app: the ontology and the served data do not change while it runs."""
     cache = current_app.extensions.setdefault("plangraph.ontology_page", {})
-    if "html" not in cache:
+    if lang not in cache:
         base = current_app.config["PLANGRAPH_BASE"]
         local = {term: [(_local(iri, base), label) for iri, label in things]
                  for term, things in examples_from_store(get_store()).items()}
-        cache["html"] = ontology_html(ontology_graph(), local)
-    return cache["html"]
+        cache[lang] = ontology_html(ontology_graph(), local, lang)
+    return cache[lang]
 
 
 def _local(iri: str, base: str) -> str:
