@@ -24,7 +24,7 @@ from ..read.report import Report, read_report
 from .describe import describe
 from .embedded import finish, new_store_dir, open_store_dir
 from .export import write_dataset
-from .fulfilment import fulfilment_graph, fulfilments
+from .fulfilment import fulfilment_graph, fulfilments, names
 from .progress import Progress, silent
 from .validation import Outcome, validate
 
@@ -109,7 +109,7 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
         progress(done, len(sources))
     links = link_indicators({URIRef(i) for i in indicators}, minter)
     add_graph(store, links)
-    plans = fulfilment_graph(fulfilments(store), minter)
+    plans = fulfilment_graph(fulfilments(store), minter, names(store))
     add_graph(store, plans)
     description = describe(store, minter, sorted(map(URIRef, seen)))
     add_graph(store, description)

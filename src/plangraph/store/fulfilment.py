@@ -41,6 +41,8 @@ FIGURES = """SELECT ?figure ?report ?reportCode ?place ?indicator ?role ?code ?v
   OPTIONAL { ?u rdfs:label ?unit } OPTIONAL { ?indicator pg:direction ?direction }
 }"""
 SAME = "SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }"
+NAMES = """SELECT ?s ?name WHERE { VALUES ?c { pg:District pg:Indicator }
+  ?s a ?c ; rdfs:label ?name . FILTER (lang(?name) = "zh") }"""
 
 
 @dataclass(frozen=True)
@@ -163,12 +165,17 @@ def elapsed(period: str) -> Decimal | None:
     return ELAPSED.get(period[5:])
 
 
-def fulfilment_graph(items: list[Fulfilment], minter: Minter) -> Graph:
-    """The fulfilments as triples, in the graph ``id/graph/fulfilment``."""
+def names(store) -> dict[str, str]:
+    """The Chinese names of the places and indicators of the store."""
+    return {r["s"].value: r["name"].value for r in run_query(store, NAMES)}
+
+
+def fulfilment_graph(items: list[Fulfilment], minter: Minter, named: dict[str, str] | None = None) -> Graph:
+    """The fulfilments as triples, in the graph ``id/graph/fulfilment``, labelled with ``named`` names."""
     graph = new_graph(minter.iri(GRAPH_PATH))
     iris = {id(f): minter.fulfilment(f.place, f.indicator, f.year, f.key()) for f in items}
     for item in items:
-        _add(graph, iris[id(item)], item, minter)
+        _add(graph, iris[id(item)], item, minter, named or {})
     for _, same in groupby(items, key=lambda f: (f.place, f.indicator, f.year)):
         same = list(same)
         for one in same:
@@ -178,10 +185,12 @@ def fulfilment_graph(items: list[Fulfilment], minter: Minter) -> Graph:
     return graph
 
 
-def _add(graph: Graph, iri: URIRef, item: Fulfilment, minter: Minter) -> None:
+def _add(graph: Graph, iri: URIRef, item: Fulfilment, minter: Minter, named: dict[str, str]) -> None:
     add = graph.add
     add((iri, RDF.type, PG.Fulfilment))
-    add((iri, RDFS.label, Literal(f"{item.year}年计划完成情况 · {item.target.value}{item.target.unit}", lang="zh")))
+    who = " · ".join(n for n in (named.get(item.place), named.get(item.indicator)) if n)
+    add((iri, RDFS.label, Literal(f"{who + ' · ' if who else ''}{item.year}年计划完成情况 · "
+                                  f"{item.target.value}{item.target.unit}", lang="zh")))
     add((iri, PG.place, URIRef(item.place)))
     add((iri, PG.indicator, URIRef(item.indicator)))
     add((iri, SDMX_DIMENSION.refPeriod, minter.period(item.year)))

@@ -6,12 +6,9 @@ and each value names the stated figure it comes from, so a number in a spreadshe
 from __future__ import annotations
 
 from ..rdf.iris import Minter
-from .fulfilment import Fulfilment, fulfilments
-from .query import run_query
+from .fulfilment import Fulfilment, fulfilments, names
 from .tables import Column, PG_TERM, level
 
-NAMES = """SELECT ?s ?name WHERE { VALUES ?c { pg:District pg:Indicator }
-  ?s a ?c ; rdfs:label ?name . FILTER (lang(?name) = "zh") }"""
 FIGURE_NOTE = ("陈述该数值的原文数值IRI;有多个时以空格分隔。", "The IRI of the stated figure; several are separated by spaces.")
 
 
@@ -62,13 +59,13 @@ def plan_columns(base: str) -> tuple[Column, ...]:
 
 def plan_rows(store, minter: Minter, items: list[Fulfilment] | None = None) -> list[dict]:
     """One dict per fulfilment of the store, keyed by column name."""
-    names = {r["s"].value: r["name"].value for r in run_query(store, NAMES)}
+    named = names(store)
     items = fulfilments(store) if items is None else items
     shared = {}
     for item in items:
         key = (item.place, item.indicator, item.year)
         shared[key] = shared.get(key, 0) + 1
-    return [_row(item, minter, names, shared[(item.place, item.indicator, item.year)] > 1) for item in items]
+    return [_row(item, minter, named, shared[(item.place, item.indicator, item.year)] > 1) for item in items]
 
 
 def _row(item: Fulfilment, minter: Minter, names: dict, differ: bool) -> dict:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from .i18n import word
 
-WIDTH, HEIGHT, TOP, BOTTOM, LEFT, COLUMN = 640, 260, 24, 44, 8, 26
+WIDTH, HEIGHT, TOP, BOTTOM, LEFT, COLUMN = 640, 270, 40, 44, 8, 26
 MARKS = {"Met": "✓", "Missed": "✗", "NotYetKnown": "…"}
 
 
