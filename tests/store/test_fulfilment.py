@@ -126,3 +126,29 @@ def test_the_fulfilment_graph_is_built_checked_and_traced(corpus):
     assert len(rows) == len(fulfilments(corpus)) and all(int(r["n"].value) >= 2 for r in rows)
     twice = list(run_query(corpus, "SELECT ?a ?b WHERE { ?a pg:otherTarget ?b }"))
     assert all(any(r["a"] == s["b"] and r["b"] == s["a"] for s in twice) for r in twice)
+
+
+def _checked(graph) -> str:
+    from plangraph.store.validation import validate
+    outcome = validate(graph)
+    return "" if outcome.conforms else outcome.text()
+
+
+def test_the_shapes_hold_a_fulfilment_to_its_sources_and_its_outcome():
+    from rdflib import Literal
+    from rdflib.namespace import PROV, XSD
+
+    from plangraph.rdf.iris import Minter
+    from plangraph.rdf.vocab import PG
+    from plangraph.store.fulfilment import fulfilment_graph
+    target, half = figure("TargetGrowth", "2023", "6", iri="https://w3id.org/plangraph/f/1"), \
+        figure("YearOnYearGrowth", "2023-S1", "6.1", iri="https://w3id.org/plangraph/f/2")
+    graph = fulfilment_graph(join([target, half]), Minter(), {"place": "金水区"})
+    assert _checked(graph) == ""
+    [iri] = graph.subjects(PG.outcome, PG.NotYetKnown)
+    untraced = graph + graph.__class__()
+    untraced.remove((iri, PROV.wasDerivedFrom, None))
+    assert "is not named as its source" in _checked(untraced)
+    gapped = graph + graph.__class__()
+    gapped.add((iri, PG.gap, Literal("0.1", datatype=XSD.decimal)))
+    assert "not yet known has neither" in _checked(gapped)

@@ -160,11 +160,6 @@ def _plain(value: Decimal) -> str:
     return text.replace(".", "_").replace("-", "minus")
 
 
-def elapsed(period: str) -> Decimal | None:
-    """The share of the year (in %) that a part-year period has run: 2022-S1 → 50."""
-    return ELAPSED.get(period[5:])
-
-
 def names(store) -> dict[str, str]:
     """The Chinese names of the places and indicators of the store."""
     return {r["s"].value: r["name"].value for r in run_query(store, NAMES)}
