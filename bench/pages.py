@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/pages.py [--rounds 200]
     .venv/bin/python bench/pages.py --reports 100 --rounds 50   # the seed among 99 variants (bench/scale.py)
+    .venv/bin/python bench/pages.py --data corpus.nq            # an export built before
 
 Prints p50 and p99 in milliseconds for each kind of page: the goal is a p50 under 30 ms for a page.
 """
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 
 from plangraph.read.report import read_report
 from plangraph.store.build import build_store
+from plangraph.store.embedded import open_store
 from plangraph.web import create_app
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "reports" / "wuchang-2021-h1.txt"
@@ -55,10 +57,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--reports", type=int, default=1, help="corpus size: the seed and variants of the reports")
+    parser.add_argument("--data", type=Path, help="serve this export instead (e.g. a --reports corpus saved before)")
     options = parser.parse_args()
-    rounds, store = options.rounds, corpus(options.reports)
+    rounds = options.rounds
+    store = open_store([options.data]) if options.data else corpus(options.reports)
     client = create_app({"PLANGRAPH_STORE": store}).test_client()
-    print(f"{options.reports} report(s): {len(store)} quads; {rounds} requests each; milliseconds")
+    print(f"{options.data or f'{options.reports} report(s)'}: {len(store)} quads; {rounds} requests each; ms")
     print(f"{'resource':<18} {'page p50':>9} {'page p99':>9} {'ttl p50':>9} {'ttl p99':>9}")
     for name, url in PAGES.items():
         page, ttl = timings(client, url, rounds), timings(client, url.partition("?")[0] + ".ttl", rounds)

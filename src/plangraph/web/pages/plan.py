@@ -21,18 +21,19 @@ from .plan_chart import plan_chart
 from .terms import pick, term_labels
 
 OUTCOME = "https://w3id.org/plangraph/def#"
-# The fulfilments of one indicator (its exactMatch names too), of one place or of one year, with their figures.
-ROWS = """SELECT ?f ?place ?year ?outcome ?gap ?kind ?figure ?value ?unit ?period ?other WHERE {{
-  {i} (skos:exactMatch|^skos:exactMatch)* ?indicator .
-  ?f a pg:Fulfilment ; pg:indicator ?indicator ; pg:place ?place ; sdmx-dimension:refPeriod ?y ; pg:outcome ?outcome .
+# The fulfilments of one indicator (its exactMatch names too), of one place or of one year, and the figures they
+# are derived from; then those figures. Two small queries: one joining both ran 4.7 s at 100 reports, as Oxigraph
+# started from the figures of every report graph.
+ROWS = """SELECT ?f ?place ?year ?outcome ?gap ?other ?figure WHERE {{
   {where}
-  ?y skos:notation ?year .
-  OPTIONAL {{ ?f pg:gap ?gap }} OPTIONAL {{ ?f pg:otherTarget ?other }}
-  {{ ?f pg:target ?figure BIND ("target" AS ?kind) }} UNION {{ ?f pg:partYearResult ?figure BIND ("part" AS ?kind) }}
-  UNION {{ ?f pg:fullYearResult ?figure BIND ("full" AS ?kind) }}
-  GRAPH ?report {{ ?figure pg:value ?value ; sdmx-dimension:refPeriod ?p . OPTIONAL {{ ?figure pg:unit ?u }} }}
-  ?p skos:notation ?period .
-  OPTIONAL {{ ?u rdfs:label ?unit }}
+  {i} (skos:exactMatch|^skos:exactMatch)* ?indicator .
+  ?f pg:indicator ?indicator ; pg:place ?place ; sdmx-dimension:refPeriod ?y ; pg:outcome ?outcome ;
+     prov:wasDerivedFrom ?figure .
+  OPTIONAL {{ ?y skos:notation ?year }} OPTIONAL {{ ?f pg:gap ?gap }} OPTIONAL {{ ?f pg:otherTarget ?other }}
+}}"""
+FIGURES = """SELECT ?figure ?role ?value ?unit ?period WHERE {{ VALUES ?figure {{ {figures} }}
+  ?figure pg:role ?role ; pg:value ?value ; sdmx-dimension:refPeriod ?p . ?p skos:notation ?period .
+  OPTIONAL {{ ?figure pg:unit ?u . ?u rdfs:label ?unit }}
 }}"""
 
 
@@ -61,22 +62,34 @@ class Row:
 
 def rows(store, indicator: str, place: str | None = None, year: str | None = None) -> list[Row]:
     """The fulfilments of ``indicator`` in ``place`` (every year) or in ``year`` (every place)."""
-    where = (f"FILTER (?place = {node(place)})" if place else "") + (f' ?y skos:notation "{int(year)}" .'
-                                                                     if year else "")
+    where = f"VALUES ?place {{ {node(place)} }}" if place else f'?y skos:notation "{int(year)}" .'
     found: dict[str, Row] = {}
+    sources: dict[str, set[str]] = {}
     for r in run_query(store, ROWS.format(i=node(indicator), where=where)):
         row = found.setdefault(r["f"].value, Row(
             r["f"].value, r["place"].value, r["year"].value, r["outcome"].value.rpartition("#")[2],
             Decimal(r["gap"].value) if r["gap"] is not None else None))
         row.other = row.other or r["other"] is not None
+        sources.setdefault(r["figure"].value, set()).add(row.iri)
+    if sources:
+        _place_figures(store, found, sources)
+    return sorted(found.values(), key=lambda r: (r.place, r.year, r.target or 0, r.iri))
+
+
+def _place_figures(store, found: dict[str, Row], sources: dict[str, set[str]]) -> None:
+    """Put each figure in its rows: a target, a part-year result (a period within the year) or the full year's."""
+    figures = " ".join(node(f) for f in sorted(sources))
+    for r in run_query(store, FIGURES.format(figures=figures)):
         cell = (r["figure"].value, Decimal(r["value"].value), r["unit"].value if r["unit"] else "", r["period"].value)
-        target = {"target": row.targets, "part": row.part, "full": row.full}[r["kind"].value]
-        if cell not in target:
-            target.append(cell)
+        for iri in sources[cell[0]]:
+            row = found[iri]
+            kind = "Target" in r["role"].value
+            cells = row.targets if kind else (row.full if cell[3] == row.year else row.part)
+            if cell not in cells:
+                cells.append(cell)
     for row in found.values():
         for cells in (row.targets, row.part, row.full):
             cells.sort(key=lambda c: (c[3], c[0]))
-    return sorted(found.values(), key=lambda r: (r.place, r.year, r.target or 0, r.iri))
 
 
 def outcome_label(outcome: str, lang: str) -> str:
