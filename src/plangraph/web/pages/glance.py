@@ -13,13 +13,15 @@ from ...store.fulfilment import ELAPSED
 from ...store.query import run_query
 from .describe import node
 
-FIGURES = """SELECT ?figure ?indicator ?name ?role ?value ?unit ?start WHERE {{
+# The report's targets and results, in its own graph; the names after, for the few things found (joined in one
+# query, Oxigraph took 0.6 s at 100 reports).
+FIGURES = """SELECT ?figure ?indicator ?role ?value ?u ?start WHERE {{
   GRAPH {r} {{ ?figure pg:indicator ?indicator ; pg:role ?role ; pg:value ?value .
-    VALUES ?role {{ pg:TargetGrowth pg:TargetLevel pg:ResultLevel pg:YearOnYearGrowth pg:ShareOfTarget }}
+    FILTER (?role IN (pg:TargetGrowth, pg:TargetLevel, pg:ResultLevel, pg:YearOnYearGrowth, pg:ShareOfTarget))
     OPTIONAL {{ ?figure pg:unit ?u }}
-    OPTIONAL {{ ?figure prov:wasDerivedFrom/oa:hasSelector/oa:start ?start }} }}
-  OPTIONAL {{ ?indicator skos:prefLabel ?name }} OPTIONAL {{ ?u rdfs:label ?unit }}
+    OPTIONAL {{ ?figure prov:wasDerivedFrom ?span . ?span oa:hasSelector ?position . ?position oa:start ?start }} }}
 }}"""
+NAMES = """SELECT ?s ?name WHERE {{ VALUES ?s {{ {things} }} ?s rdfs:label ?name . FILTER (lang(?name) = "zh") }}"""
 PAIRS = {"TargetGrowth": "YearOnYearGrowth", "TargetLevel": "ResultLevel"}
 
 
@@ -38,12 +40,16 @@ class Glance:
 
 def glance(store, report: str, period: str) -> dict:
     """The at-a-glance rows of a report, in the order the report states its indicators."""
+    found = list(run_query(store, FIGURES.format(r=node(report))))
+    things = {r[k].value for r in found for k in ("indicator", "u") if r[k] is not None}
+    names = {n["s"].value: n["name"].value
+             for n in run_query(store, NAMES.format(things=" ".join(map(node, sorted(things)))))} if things else {}
     figures = {}
-    for r in run_query(store, FIGURES.format(r=node(report))):
+    for r in found:
         at = int(r["start"].value) if r["start"] is not None else 10 ** 9
         figures.setdefault(r["indicator"].value, []).append(
             (at, r["role"].value.rpartition("#")[2], r["figure"].value, Decimal(r["value"].value),
-             r["unit"].value if r["unit"] else "", r["name"].value if r["name"] else r["indicator"].value))
+             names.get(r["u"].value, "") if r["u"] else "", names.get(r["indicator"].value, r["indicator"].value)))
     elapsed = ELAPSED.get(period[5:], Decimal(100)) if len(period) > 4 else Decimal(100)
     rows = [row for indicator, items in figures.items() for row in [_row(indicator, sorted(items), elapsed)] if row]
     return {"rows": sorted(rows, key=lambda g: (g.at, g.indicator)), "elapsed": elapsed}
