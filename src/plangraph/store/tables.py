@@ -26,6 +26,9 @@ PG_TERM = ONTOLOGY_IRI + "#{%s}"
 # The level of a place, by the end of its name; the longest ending wins. Example: 内蒙古自治区 → province.
 LEVELS = {"自治区": "province", "省": "province", "特别行政区": "province", "自治州": "prefecture",
           "地区": "prefecture", "盟": "prefecture", "市": "city", "县": "county", "旗": "county", "区": "district"}
+# The level the graph states (pg:level, from the division codes) wins over the name: 昆山市 is a county-level city.
+GRAPH_LEVELS = {"ProvinceLevel": "province", "CityLevel": "city", "CountyLevelCity": "county-level city",
+                "CountyLevel": "county", "DistrictLevel": "district"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,10 @@ def figure_columns(base: str) -> tuple[Column, ...]:
                "pg:district", "{+district}", "{+report}"),
         Column("district_name", "地区", "place", "string", "行政区名称。", "The place's name.",
                "rdfs:label", None, "{+district}"),
-        Column("level", "行政级别", "level", "string", "行政级别,按名称末字判断:district 区、county 县、city 市、province 省。",
-               "The place's level, read from the end of its name: district, county, city or province."),
+        Column("level", "行政级别", "level", "string",
+               "行政级别(按行政区划代码,无代码时按名称末字):district 区、county 县、county-level city 县级市、city 市、province 省。",
+               "The place's level (from the division codes, else the end of its name): district, county, "
+               "county-level city, city or province."),
         Column("period", "时期", "period", "string", "数值所属时期的SDMX代码:2021 全年,2021-S1 上半年,2021-Q1Q3 前三季度。",
                "The SDMX code of the figure's period: 2021 the year, 2021-S1 the first half, 2021-Q1Q3 three quarters.",
                "sdmx-dimension:refPeriod", base + "id/period/{period}"),
@@ -104,11 +109,11 @@ def figure_columns(base: str) -> tuple[Column, ...]:
 
 
 REPORTS = "SELECT ?report WHERE { GRAPH ?report { ?report a pg:Report } } ORDER BY ?report"
-FIGURES = """SELECT ?figure ?report ?district ?code ?indicator ?role ?exact ?text ?value ?unit ?normalized
+FIGURES = """SELECT ?figure ?report ?district ?level ?code ?indicator ?role ?exact ?text ?value ?unit ?normalized
        ?qualifier ?derivation ?sentence ?sentenceText ?start ?end WHERE {
   VALUES ?report { %s }
   GRAPH ?report {
-    ?report a pg:Report ; pg:district ?district .
+    ?report a pg:Report ; pg:district ?district . OPTIONAL { ?district pg:level ?level }
     ?figure a pg:Figure ; pg:indicator ?indicator ; pg:role ?role ; sdmx-dimension:refPeriod ?period ;
             pg:derivation ?derivation .
     OPTIONAL { ?figure pg:value ?value } OPTIONAL { ?figure pg:normalizedValue ?normalized }
@@ -159,7 +164,8 @@ def _row(r, names: dict) -> dict:
     district, unit = names.get(text("district"), ""), names.get(text("unit"), "")
     return {
         "figure": text("figure"), "report": text("report"), "report_name": names.get(text("report"), ""),
-        "district": text("district"), "district_name": district, "level": level(district),
+        "district": text("district"), "district_name": district,
+        "level": GRAPH_LEVELS.get(local("level")) or level(district),
         "period": text("code"), "indicator": text("indicator"), "indicator_name": names.get(text("indicator"), ""),
         "role": local("role"), "role_name": role_labels().get(local("role"), ""),
         "stated": text("exact") or text("text"), "value": text("value"), "unit": unit,
