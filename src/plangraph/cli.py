@@ -4,6 +4,7 @@ Exit codes: 0 success (or: conforms), 1 failure (or: does not conform), 2 could 
 """
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -104,8 +105,10 @@ def _export_csv(store, output, progress) -> None:
         described = write_table(rows, columns, output, ("主要指标数值", "indicator figures"))
         click.echo(f"Wrote {len(rows)} figures to {output}, described by {described}.", err=True)
     else:
-        with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as text:
-            write_csv(rows, columns, text)
+        text = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")  # UTF-8 whatever the locale
+        write_csv(rows, columns, text)
+        text.flush()
+        text.detach()
 
 
 @main.command()

@@ -109,3 +109,17 @@ def test_the_level_of_a_place_follows_its_name(name, expected):
 @pytest.mark.parametrize("unit, expected", [("亿元", "元"), ("万人", "人"), ("%", "%"), ("万亿元", "元"), ("万", "万")])
 def test_the_base_unit_drops_the_scale_word(unit, expected):
     assert base_unit(unit) == expected
+
+
+def test_the_cli_writes_the_table_and_its_metadata_side_by_side(project, tmp_path):
+    from click.testing import CliRunner
+
+    from plangraph.cli import main
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "--output", str(tmp_path / "figures.csv")])
+    assert result.exit_code == 0, result.output
+    described = json.loads((tmp_path / "figures.csv-metadata.json").read_text(encoding="utf-8"))
+    assert described["url"] == "figures.csv"
+    assert CSVW(str(tmp_path / "figures.csv-metadata.json"), validate=True).is_valid
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+    piped = CliRunner().invoke(main, ["export", "--format", "csv"])
+    assert piped.exit_code == 0 and piped.output.splitlines()[0].startswith("figure,report,report_name,")

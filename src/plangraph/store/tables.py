@@ -252,10 +252,11 @@ def write_table(rows: Iterable[dict], columns: tuple[Column, ...], path: str | P
     """
     path = Path(path)
     described = path.with_name(path.name + "-metadata.json")
-    with atomic_file(path) as handle, io.TextIOWrapper(handle, encoding="utf-8", newline="") as text:
+    with atomic_file(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
         write_csv(rows, columns, text)
         text.flush()
-        text.detach()
+        text.detach()  # the file is atomic_file's to close (and rename)
     with atomic_file(described) as handle:
         handle.write(json.dumps(metadata(path.name, columns, title, key), ensure_ascii=False, indent=1).encode("utf-8"))
     return described
