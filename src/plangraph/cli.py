@@ -6,6 +6,7 @@ that cannot be written or listened on). Every failure is a message, never a trac
 from __future__ import annotations
 
 import errno
+import io
 import signal
 import socket
 import sys
@@ -14,12 +15,19 @@ from pathlib import Path
 import click
 
 from . import api
-from .errors import InputError, LocationError, PlangraphError, ValidationFailed, ValidationUnavailable
+from .errors import (
+    InputError,
+    LocationError,
+    PlangraphError,
+    ValidationFailed,
+    ValidationUnavailable,
+)
 from .paths import built_dataset, why_missing
 from .store.embedded import check_data_file, open_store
-from .store.files import check_output
 from .store.export import serialize, write_dataset
+from .store.files import check_output
 from .store.formats import BY_NAME, by_name
+from .store.progress import meter
 from .store.query import serialize_results, table
 
 
@@ -49,6 +57,10 @@ def main():
     """Turn Chinese district plan-execution reports into a validated RDF knowledge graph, and serve it."""
 
 
+QUIET = click.option("--quiet", "-q", is_flag=True,
+                     help="Show no progress (it shows only on a terminal, never in a log or a pipe).")
+
+
 @main.command()
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(path_type=Path),
@@ -56,10 +68,11 @@ def main():
 @click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
               help="Also write a persistent on-disk store to this folder (for serve --store); "
                    "with --store, a file is written only when --output is given.")
-def build(reports, output, store):
+@QUIET
+def build(reports, output, store, quiet):
     """Build the dataset from REPORTS (default: data/reports/), validate it, and write it."""
     output = output or (None if store else built_dataset())
-    built = api.build(reports or None, output=output, store=store)
+    built = api.build(reports or None, output=output, store=store, progress=meter("build", quiet, "reports"))
     wrote = " and ".join(str(p) for p in (output, store) if p)
     click.echo(f"Built {len(built.store)} statements from {len(built.reports)} report(s); they conform to the shapes. "
                f"Wrote {wrote}.", err=True)
@@ -82,18 +95,38 @@ def validate(file):
 
 
 @main.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(list(BY_NAME)), default="turtle", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice([*BY_NAME, "csv"]), default="turtle", show_default=True,
+              help="An RDF format, or csv: one row per figure, with its CSVW metadata beside the --output file.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="File to write; default: standard output.")
-def export(fmt, output):
+@QUIET
+def export(fmt, output, quiet):
     """Export the whole served dataset, building it first when needed. Two runs give identical bytes."""
     if output:
         check_output(output)  # before a build that may take minutes
     store = api.load()
-    if output:
-        write_dataset(store, output, by_name(fmt))
+    progress = meter("export", quiet, "reports" if fmt == "csv" else "graphs")
+    if fmt == "csv":
+        _export_csv(store, output, progress)
+    elif output:
+        write_dataset(store, output, by_name(fmt), progress)
     else:
-        serialize(store, by_name(fmt), sys.stdout.buffer)
+        serialize(store, by_name(fmt), sys.stdout.buffer, progress)
         sys.stdout.flush()
+
+
+def _export_csv(store, output, progress) -> None:
+    """The figure table as CSV: to ``output`` with its CSVW metadata beside, or to standard output."""
+    from .rdf.iris import base
+    from .store.tables import figure_columns, figure_rows, write_csv, write_table
+    rows, columns = figure_rows(store, progress), figure_columns(base())
+    if output:
+        described = write_table(rows, columns, output, ("主要指标数值", "indicator figures"))
+        click.echo(f"Wrote {len(rows)} figures to {output}, described by {described}.", err=True)
+    else:
+        text = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")  # UTF-8 whatever the locale
+        write_csv(rows, columns, text)
+        text.flush()
+        text.detach()
 
 
 @main.command()
@@ -200,13 +233,14 @@ def _store_config(files, store_path, sparql_url) -> dict:
               help="Publish this on-disk store instead of the built dataset or FILES.")
 @click.option("--attempts", default=4, show_default=True, type=click.IntRange(1),
               help="Tries per graph before giving up.")
-def publish(files, endpoint, store_path, attempts):
+@QUIET
+def publish(files, endpoint, store_path, attempts, quiet):
     """Push the dataset (or FILES, or --store) graph by graph to a SPARQL Graph Store (PUT ?graph=IRI)."""
     from .store.embedded import open_store_dir
     from .store.publish import Retry, check, report
     from .store.publish import publish as push
     store = open_store_dir(store_path) if store_path else api.load(files or None)
-    records = push(store, endpoint, Retry(attempts=attempts))
+    records = push(store, endpoint, Retry(attempts=attempts), progress=meter("publish", quiet, "graphs"))
     click.echo(report(records))
     check(records, endpoint)
 

@@ -94,8 +94,9 @@ def test_search_to_place_to_project_to_sentence(page, server):
 
 def test_indicator_page_draws_its_chart(page, server):
     page.goto(server + "/id/indicator/quanshehuigudingzichantouzi-ba72")
-    chart = page.locator("figure.chart svg").first
+    chart = page.locator("figure.chart:not(.plan) svg").first  # the plan chart comes first (test_plan_pages.py)
     assert chart.is_visible() and chart.locator("rect.bar.result").count() == 1
+    assert page.locator("figure.chart.plan svg rect.col.target").count() == 1  # the 2021 target of 300亿元
     shoot(page, "indicator")
 
 

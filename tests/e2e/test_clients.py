@@ -16,7 +16,20 @@ import pytest
 import rdflib
 from pyld import jsonld
 from servers import plangraph_serve
-from SPARQLWrapper import (CSV, GET, JSON, JSONLD, N3, POST, RDF, RDFXML, TSV, TURTLE, XML, SPARQLWrapper)
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    JSONLD,
+    N3,
+    POST,
+    RDF,
+    RDFXML,
+    TSV,
+    TURTLE,
+    XML,
+    SPARQLWrapper,
+)
 
 from plangraph.store.export import serialize
 from plangraph.store.formats import by_name

@@ -20,7 +20,9 @@ def thing(graph, label):
 
 
 def test_a_project_lies_in_the_area_the_text_places_it_in_and_the_graph_conforms():
-    from rdflib.namespace import SDO        # imported here: pytest probing a module-level SDO warns
+    from rdflib.namespace import (
+        SDO,  # imported here: pytest probing a module-level SDO warns
+    )
     graph = report_graph(parse_report(TEXT, "qingzhou-2023-h1.txt"))
     area = thing(graph, "滨湖新区")
     for project in ("星光数据中心项目", "滨湖会展中心"):

@@ -1,7 +1,6 @@
 """What the graph says about the report itself: place and level, genre, periods, title, portal fields, notice."""
 import pytest
-from rdflib import Literal, URIRef
-from rdflib import namespace
+from rdflib import Literal, URIRef, namespace
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from plangraph.rdf.graph import report_graph

@@ -57,7 +57,8 @@ def test_the_corpus_holds_six_reports_each_in_its_graph(corpus):
 def test_exports_keep_every_named_graph(corpus, corpus_store, fmt):
     quads = pyoxigraph.parse(serialize(corpus_store, BY_NAME[fmt]), BY_NAME[fmt].oxigraph)
     names = {URIRef(q.graph_name.value) for q in quads if isinstance(q.graph_name, pyoxigraph.NamedNode)}
-    assert names == report_graphs(corpus) | {MINT.iri(f"id/graph/{g}") for g in ("dataset", "indicator-map", "things")}
+    assert names == report_graphs(corpus) | {MINT.iri(f"id/graph/{g}") for g in ("dataset", "indicator-map", "things",
+                                                                                     "fulfilment")}
 
 
 def test_the_names_of_shared_things_are_said_once_so_the_union_has_no_repeats(corpus_store):

@@ -42,7 +42,7 @@ def test_every_graph_arrives_whole_and_the_report_says_where(server, two_reports
     assert {r.graph: r.triples for r in records} == per_graph(two_reports)
     assert per_graph(RemoteStore(f"{server}/query")) == per_graph(two_reports)
     assert f"{len(records)} of {len(records)} graph(s) accepted" in report(records)
-    assert len(records) == 4  # two reports, id/graph/things and id/graph/dataset
+    assert len(records) == 5  # two reports, id/graph/things, id/graph/fulfilment and id/graph/dataset
 
 
 def test_publishing_again_replaces_instead_of_adding(server, two_reports):
@@ -105,7 +105,7 @@ def test_publish_command_pushes_a_file(server, tmp_path, seed_store):
     write_dataset(seed_store, tmp_path / "seed.trig")
     result = CliRunner().invoke(main, ["publish", str(tmp_path / "seed.trig"), "--to", f"{server}/store"])
     assert result.exit_code == 0, result.output
-    assert "3 of 3 graph(s) accepted" in result.output  # the report, id/graph/things, id/graph/dataset
+    assert "4 of 4 graph(s) accepted" in result.output  # the report, id/graph/things, …/fulfilment, …/dataset
     result = CliRunner().invoke(main, ["publish", str(tmp_path / "seed.trig"), "--to", "http://127.0.0.1:9/store",
                                        "--attempts", "1"])
     assert result.exit_code == 1 and "not accepted" in result.output

@@ -79,4 +79,6 @@ def link_indicators(present: set[URIRef], minter: Minter, mappings: tuple[Mappin
                        Literal(f"{row.name} skos:{row.relation} {row.other}: {row.why}", lang="zh")))
             graph.add((graph.identifier, RDFS.comment, Literal(
                 "Links between indicator names of different reports, from data/indicator-map.csv", lang="en")))
+            graph.add((graph.identifier, RDFS.comment, Literal(
+                "不同报告中指标名称之间的对照关系,出自 data/indicator-map.csv", lang="zh")))
     return graph

@@ -74,6 +74,14 @@ class Minter:
         key = UNIT_KEYS.get(label)
         return self.iri(f"id/unit/{key}") if key else self.thing("unit", label)
 
+    def fulfilment(self, place: str, indicator: str, year: str, key: str) -> URIRef:
+        """A place's target of an indicator in a year (``growth-7``): ``id/fulfilment/{place}/{indicator}/{year}/{key}``.
+
+        Keyed by the target itself, so a second report stating the same target changes no IRI, and one stating
+        another adds its own."""
+        tail = lambda iri: iri.rstrip("/").rpartition("/")[2]  # noqa: E731
+        return self.iri(f"id/fulfilment/{tail(place)}/{tail(indicator)}/{year}/{key}")
+
     def dataset(self) -> URIRef:
         """The dataset plangraph serves."""
         return self.iri("id/dataset")

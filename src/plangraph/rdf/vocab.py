@@ -80,6 +80,9 @@ class PG(DefinedNamespace):
     ReportGenre: URIRef
     AdministrativeLevel: URIRef
     Notice: URIRef
+    # plan fulfilment (ontology/fulfilment.ttl)
+    Fulfilment: URIRef
+    FulfilmentOutcome: URIRef
 
     # properties
     district: URIRef
@@ -138,6 +141,13 @@ class PG(DefinedNamespace):
     CountyLevelCity: URIRef
     CountyLevel: URIRef
     DistrictLevel: URIRef
+    place: URIRef
+    target: URIRef
+    partYearResult: URIRef
+    fullYearResult: URIRef
+    outcome: URIRef
+    gap: URIRef
+    otherTarget: URIRef
 
     # individuals: figure roles
     TargetGrowth: URIRef
@@ -184,6 +194,10 @@ class PG(DefinedNamespace):
     Binding: URIRef
     HigherIsBetter: URIRef
     LowerIsBetter: URIRef
+    # individuals: outcomes of a fulfilment
+    Met: URIRef
+    Missed: URIRef
+    NotYetKnown: URIRef
     # concept schemes
     roles: URIRef
     qualifiers: URIRef
@@ -192,6 +206,7 @@ class PG(DefinedNamespace):
     modalities: URIRef
     natures: URIRef
     directions: URIRef
+    outcomes: URIRef
     # the data structure of figures
     figureStructure: URIRef
 

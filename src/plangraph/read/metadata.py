@@ -14,11 +14,28 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
 from ..errors import InputError
-from .header import (TITLE, Notice, Title, infer_title, parse_date, portal_fields, read_notice, read_occasion,
-                     read_presenter, read_title)
+from .header import (
+    TITLE,
+    Notice,
+    Title,
+    infer_title,
+    parse_date,
+    portal_fields,
+    read_notice,
+    read_occasion,
+    read_presenter,
+    read_title,
+)
 from .outline import Outline, lines
-from .periods import (ANNUAL_WITH_PLAN, PLAN_ONLY, arabic_years, heading_year, part_kind, period_word,
-                      year_of_part)
+from .periods import (
+    ANNUAL_WITH_PLAN,
+    PLAN_ONLY,
+    arabic_years,
+    heading_year,
+    part_kind,
+    period_word,
+    year_of_part,
+)
 from .places import Place, place_named, places_before_years, resolve, split_places
 
 ROLE = re.compile(r"(?P<org>.+?)(?P<role>(?:常务副|副|代理)?(?:局长|主任|区长|县长|市长|省长|书记|处长|厅长|委员|"

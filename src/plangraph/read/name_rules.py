@@ -78,7 +78,7 @@ AREA_SCHOOL = re.compile(r"(?:片区|新区|园区|开发区|街道|社区|城�
 AROUND = re.compile(r"周边|沿线|两侧|附近")   # 阳和楼周边街区: the blocks around a place, not a place's name
 TWO_NAMES = re.compile(r"(?:园|区|城|镇|段|路|项目|工程|期|公司)[和与及]")
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[个项家所座条处栋宗]")
-BAD_START = re.compile(rf"^(?:第|全国|[一二三四五六七八九十]号|[\d一二三四五六七八九十两]+[个项家所座条批期]|[和与及的在对从向将把被]|各|等|全[区市县省])")
+BAD_START = re.compile(r"^(?:第|全国|[一二三四五六七八九十]号|[\d一二三四五六七八九十两]+[个项家所座条批期]|[和与及的在对从向将把被]|各|等|全[区市县省])")
 # Macro-regions named as such (赴长三角、粤港澳大湾区开展招商, 开拓中亚、东南亚市场): a gazetteer, not a rule.
 REGIONS = re.compile(r"粤港澳大湾区|长三角|珠三角|京津冀|成渝地区双城经济圈|东南亚|中亚|东盟|中东|欧盟|非洲|拉美")
 # 园区内, 区内: an area named before and referred back to; the head word says which kind of area.

@@ -45,6 +45,7 @@ from .name_rules import (
     TWO_NAMES,
 )
 
+
 @dataclass(frozen=True)
 class Found:
     """A name read from the text: its pg class and its code-point span."""

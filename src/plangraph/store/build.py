@@ -23,10 +23,12 @@ from ..rdf.vocab import PG
 from ..read.report import Report, read_report
 from .describe import describe
 from .embedded import finish, new_store_dir, open_store_dir
-from .formats import by_path
 from .export import write_dataset
 from .files import check_output, check_store
+from .formats import by_path
+from .fulfilment import fulfilment_graph, fulfilments, names
 from .lifeline import tie_to_parent
+from .progress import Progress, silent
 from .validation import Outcome, validate
 
 # What says what a shared thing (district, indicator, period, unit, organisation, project …) is and is called.
@@ -80,7 +82,8 @@ class Built:
     outcome: Outcome
 
 def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, check: bool = True,
-                jobs: int | None = None, target: pyoxigraph.Store | None = None) -> Built:
+                jobs: int | None = None, target: pyoxigraph.Store | None = None,
+                progress: Progress = silent) -> Built:
     """Build each report (a file or a parsed report) into a named graph of ``target``, and describe the whole.
 
     ``target`` is an empty store (default: a new one in memory; an on-disk one keeps memory flat).
@@ -88,12 +91,15 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
     Reports are handled one at a time, on every core: parsed, turned into their own graph, checked against the
     shapes alone (``check``), and appended to the store. No graph of the whole corpus is ever held in rdflib,
     whose Dataset grew slower per statement the more it held; so time and memory grow with the reports.
+    Then the plan fulfilment (targets against results across the reports, ``fulfilment.py``) is joined from
+    the store. ``progress(done, total)`` hears of each report built.
     """
     minter = minter or Minter()
     store = target if target is not None else pyoxigraph.Store()
     seen, indicators, outcomes = {}, set(), []
     things = pyoxigraph.NamedNode(str(minter.iri(THINGS_PATH)))
-    for piece in parallel(partial(build_piece, base=minter.base, check=check), list(sources), jobs):
+    sources = list(sources)
+    for done, piece in enumerate(parallel(partial(build_piece, base=minter.base, check=check), sources, jobs), 1):
         if piece.iri in seen:
             raise InputError(
                 f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district and period ({piece.iri}). '
@@ -103,12 +109,15 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
         store.bulk_load(piece.shared, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=things)
         indicators.update(piece.indicators)
         outcomes.append(piece.outcome)
+        progress(done, len(sources))
     links = link_indicators({URIRef(i) for i in indicators}, minter)
     add_graph(store, links)
+    plans = fulfilment_graph(fulfilments(store), minter, names(store))
+    add_graph(store, plans)
     description = describe(store, minter, sorted(map(URIRef, seen)))
     add_graph(store, description)
     if check:
-        outcomes.append(validate(links + description))
+        outcomes.append(validate(links + plans + description))
     return Built(store, tuple(sorted(map(URIRef, seen))), merge([o for o in outcomes if o is not None]))
 
 def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
@@ -167,11 +176,12 @@ def add_graph(store: pyoxigraph.Store, graph: Graph) -> None:
 
 
 def build(reports: Iterable[str | Path] | None = None, output: str | Path | None = None,
-          base: str | None = None, store: str | Path | None = None) -> Built:
+          base: str | None = None, store: str | Path | None = None, progress: Progress = silent) -> Built:
     """Build and validate the dataset from report files or folders; write it to ``output`` and/or ``store``.
 
     ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
-    ValidationFailed (nothing written) when the graph does not conform to the shapes.
+    ValidationFailed (nothing written) when the graph does not conform to the shapes. ``progress(done, total)``
+    hears of each report built.
     """
     for place, check in ((output, check_output), (store, check_store)):
         if place is not None:  # refused now, not after minutes of building
@@ -180,9 +190,9 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
         by_path(output)
     files, minter = report_files(reports), Minter(base) if base else None
     if store is None:
-        return _written(build_store(files, minter), output)
+        return _written(build_store(files, minter, progress=progress), output)
     with new_store_dir(store) as folder:  # built straight on disk: memory stays flat however many reports
-        built = _written(build_store(files, minter, target=pyoxigraph.Store(str(folder))), output)
+        built = _written(build_store(files, minter, target=pyoxigraph.Store(str(folder)), progress=progress), output)
         finish(built.store)
         reports, outcome = built.reports, built.outcome
         del built  # closing the RocksDB handle before its folder is renamed into place

@@ -15,6 +15,8 @@ TITLES = {"zh": "plangraph 规划执行报告知识图谱", "en": "plangraph kno
 DESCRIPTION = ("Chinese district reports on the execution of the economic and social development plan, as RDF: "
                "each report in a named graph (named by its IRI) with its stored text, outline, indicators and "
                "figures, every fact traced to its exact span of the text.")
+DESCRIPTION_ZH = ("中国区县国民经济和社会发展计划执行情况报告的RDF数据:每份报告一个命名图(以报告IRI命名),含原文、目录、"
+                  "主要指标和数值,每一事实均可追溯到原文的确切片段。")
 VOCABULARIES = [str(PG._NS), "http://purl.org/linked-data/cube#", "http://www.w3.org/ns/oa#",
                 "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#", "https://schema.org/",
                 "http://purl.org/dc/terms/"]
@@ -25,6 +27,8 @@ DATASET_GRAPH = "id/graph/dataset"
 GRAPHS = {
     "id/graph/things": ("报告所提事物的名称与类型", "Names and types of the things the reports name"),
     "id/graph/indicator-map": ("各报告指标名称之间的对应", "Links between the indicator names of the reports"),
+    "id/graph/fulfilment": ("各地各指标各年度计划完成情况(由各报告所述目标与结果推得)",
+                            "Plan fulfilment per place, indicator and year, derived from the targets and results stated"),
     DATASET_GRAPH: ("数据集的描述(DCAT、VoID)", "Description of the dataset (DCAT, VoID)"),
 }
 # One example resource of each of these classes is named in the description (the first by IRI).
@@ -41,6 +45,7 @@ def describe(store: pyoxigraph.Store, minter: Minter, reports: list[URIRef]) -> 
         add((iri, DCTERMS.title, Literal(title, lang=lang)))
     add((iri, RDFS.label, Literal("plangraph 数据集", lang="zh")))
     add((iri, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
+    add((iri, DCTERMS.description, Literal(DESCRIPTION_ZH, lang="zh")))
     add((iri, DCTERMS.license, LICENCE))
     add((iri, DCTERMS.language, URIRef("http://id.loc.gov/vocabulary/iso639-1/zh")))
     add((iri, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))

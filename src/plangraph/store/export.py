@@ -11,6 +11,7 @@ from ..rdf.graph import new_graph
 from ..rdf.vocab import PREFIXES
 from .files import atomic_file  # noqa: F401  (written here for exports; the web's export files too)
 from .formats import Format, by_path
+from .progress import Progress, silent
 
 
 def union_graph(store: pyoxigraph.Store, exclude: set = frozenset()) -> Graph:
@@ -29,23 +30,30 @@ def as_rdflib(store: pyoxigraph.Store) -> Dataset:
     dataset.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format="nquads")
     return dataset
 
-def statements(store: pyoxigraph.Store, graphs: bool = True) -> Iterator:
+def statements(store: pyoxigraph.Store, graphs: bool = True, progress: Progress = silent) -> Iterator:
     """Yield the store's quads graph by graph, sorted (or its distinct triples, sorted, when not ``graphs``).
 
     Sorting makes two exports byte-identical; going graph by graph keeps one graph at a time in memory.
+    ``progress(done, total)`` hears of each graph written.
     """
     if not graphs:
         yield from sorted({q.triple for q in store}, key=str)
+        progress(1, 1)
         return
-    for name in [pyoxigraph.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+    names = [pyoxigraph.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+    for done, name in enumerate(names, 1):
         yield from sorted(store.quads_for_pattern(None, None, None, name), key=str)
+        progress(done, len(names))
 
-def serialize(store: pyoxigraph.Store, fmt: Format, output: BinaryIO | None = None) -> bytes | None:
+def serialize(store: pyoxigraph.Store, fmt: Format, output: BinaryIO | None = None,
+              progress: Progress = silent) -> bytes | None:
     """Serialise the store deterministically (see ``statements``) to ``output``, or return the bytes."""
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt.name in ("turtle", "trig", "rdfxml") else None
-    return pyoxigraph.serialize(statements(store, fmt.graphs), output, format=fmt.oxigraph, prefixes=prefixes)
+    return pyoxigraph.serialize(statements(store, fmt.graphs, progress), output, format=fmt.oxigraph,
+                                prefixes=prefixes)
 
-def write_dataset(store: pyoxigraph.Store, path: str | Path, fmt: Format | None = None) -> None:
+def write_dataset(store: pyoxigraph.Store, path: str | Path, fmt: Format | None = None,
+                  progress: Progress = silent) -> None:
     """Write the store to ``path`` in the format its suffix names (or ``fmt``), streamed and atomically."""
     with atomic_file(path) as handle:
-        serialize(store, fmt or by_path(path), handle)
+        serialize(store, fmt or by_path(path), handle, progress)

@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 import pyoxigraph
 
 from ..errors import RemoteError
+from .progress import Progress, silent
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 N_TRIPLES = "application/n-triples"
@@ -66,15 +67,19 @@ def graphs_of(store: pyoxigraph.Store) -> list:
 
 
 def publish(store: pyoxigraph.Store, endpoint: str, retry: Retry = Retry(),
-            on_sent: Callable[[Sent], None] | None = None) -> list[Sent]:
-    """PUT every graph of ``store`` to the Graph Store endpoint; return one record per graph."""
+            on_sent: Callable[[Sent], None] | None = None, progress: Progress = silent) -> list[Sent]:
+    """PUT every graph of ``store`` to the Graph Store endpoint; return one record per graph.
+
+    ``progress(done, total)`` hears of each graph sent."""
     records = []
-    for graph in graphs_of(store):
+    graphs = graphs_of(store)
+    for done, graph in enumerate(graphs, 1):
         triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
         record = put_graph(endpoint, graph, triples, retry)
         records.append(record)
         if on_sent:
             on_sent(record)
+        progress(done, len(graphs))
     return records
 
 

@@ -12,6 +12,7 @@ from ..rdf.ontology import ontology_graph
 from ..rdf.vocab import PREFIXES
 from . import get_store
 from .ontology_doc import examples_from_store, ontology_html
+from .pages.i18n import language
 from .pages.twins import BY_NAME, BY_SUFFIX, negotiate, not_acceptable, with_headers
 
 bp = Blueprint("ontology", __name__)
@@ -33,7 +34,7 @@ def ontology_file(suffix: str):
 
 def _answer(name: str) -> Response:
     if name == "html":
-        response = Response(_page(), mimetype="text/html")
+        response = Response(_page(language()), mimetype="text/html")
     elif name == "turtle":
         response = Response(_turtle(), mimetype="text/turtle")
     else:
@@ -54,15 +55,15 @@ def _turtle() -> bytes:
     return ontology_graph().serialize(format="turtle").encode("utf-8")
 
 
-def _page() -> str:
-    """The page, built once per app: the ontology and the served data do not change while it runs."""
+def _page(lang: str) -> str:
+    """The page in ``lang``, built once per app: the ontology and the served data do not change while it runs."""
     cache = current_app.extensions.setdefault("plangraph.ontology_page", {})
-    if "html" not in cache:
+    if lang not in cache:
         base = current_app.config["PLANGRAPH_BASE"]
         local = {term: [(_local(iri, base), label) for iri, label in things]
                  for term, things in examples_from_store(get_store()).items()}
-        cache["html"] = ontology_html(ontology_graph(), local)
-    return cache["html"]
+        cache[lang] = ontology_html(ontology_graph(), local, lang)
+    return cache[lang]
 
 
 def _local(iri: str, base: str) -> str:

@@ -55,11 +55,13 @@ def terms(graph: Graph) -> list[URIRef]:
     return sorted({s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(NS) and s != PG._NS})
 
 
-def ontology_html(graph: Graph, examples: Mapping[URIRef, Sequence[tuple[str, str | None]]] | None = None) -> str:
-    """Return the ontology page as HTML text; ``examples`` maps a term to (IRI, label) pairs from the data."""
+def ontology_html(graph: Graph, examples: Mapping[URIRef, Sequence[tuple[str, str | None]]] | None = None,
+                  lang: str = "zh") -> str:
+    """Return the ontology page as HTML text, each term's comment in ``lang`` (zh or en); ``examples`` maps a
+    term to (IRI, label) pairs from the data."""
     examples = examples or {}
     placed: set[URIRef] = set()
-    body = [_header(graph)]
+    body = [_header(graph, lang)]
     nav, sections = [], []
     for anchor, heading, belongs in SECTIONS:
         members = [t for t in terms(graph) if t not in placed and belongs(graph, t)]
@@ -67,18 +69,18 @@ def ontology_html(graph: Graph, examples: Mapping[URIRef, Sequence[tuple[str, st
         if not members:
             continue
         nav.append(f'<li><a href="#{anchor}">{escape(heading)}</a> ({len(members)})</li>')
-        entries = "\n".join(_entry(graph, t, examples.get(t, ())) for t in members)
+        entries = "\n".join(_entry(graph, t, examples.get(t, ()), lang) for t in members)
         sections.append(f'<h2 id="{anchor}">{escape(heading)}</h2>\n{entries}')
     body.append(f"<nav><ul>{''.join(nav)}</ul></nav>")
     body.extend(sections)
     return (
-        '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(_text(graph, URIRef(ONTOLOGY_IRI), DCTERMS.title, 'en'))}</title>\n"
         '<link rel="alternate" type="text/turtle" href="def.ttl">\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 
-def _header(graph: Graph) -> str:
+def _header(graph: Graph, lang: str) -> str:
     onto = URIRef(ONTOLOGY_IRI)
     rows = [("IRI", f"<code>{escape(ONTOLOGY_IRI)}</code> (prefix <code>pg:</code> = <code>{escape(NS)}</code>)"),
             ("version", escape(str(graph.value(onto, OWL.versionInfo) or ""))),
@@ -90,10 +92,10 @@ def _header(graph: Graph) -> str:
             f'{escape(_text(graph, onto, DCTERMS.title, "en"))}</h1>\n'
             f'<p class="zh">{escape(_text(graph, onto, DCTERMS.description, "zh"))}</p>\n'
             f'<p>{escape(_text(graph, onto, DCTERMS.description, "en"))}</p>\n'
-            f'<p>{escape(_text(graph, onto, RDFS.comment, "en"))}</p>\n<dl>{facts}</dl>')
+            f'<p lang="{lang}">{escape(_text(graph, onto, RDFS.comment, lang))}</p>\n<dl>{facts}</dl>')
 
 
-def _entry(graph: Graph, term: URIRef, examples) -> str:
+def _entry(graph: Graph, term: URIRef, examples, lang: str) -> str:
     name = term_name(term)
     facts = []
     for label, prop, inverse in FACTS:
@@ -107,7 +109,8 @@ def _entry(graph: Graph, term: URIRef, examples) -> str:
     return (f'<section class="term" id="{escape(name)}">\n<h3><code>pg:{escape(name)}</code> '
             f'<span class="zh">{escape(_text(graph, term, RDFS.label, "zh"))}</span> · '
             f'{escape(_text(graph, term, RDFS.label, "en"))}</h3>\n'
-            f"<p>{escape(_text(graph, term, RDFS.comment, 'en'))}</p>\n<dl>{''.join(facts)}</dl>\n</section>")
+            f"<p lang=\"{lang}\">{escape(_text(graph, term, RDFS.comment, lang))}</p>\n<dl>{''.join(facts)}</dl>\n"
+            "</section>")
 
 
 def _show(graph: Graph, node) -> str:
@@ -138,10 +141,9 @@ def _curie(node: URIRef) -> str:
 
 
 def _text(graph: Graph, node, prop, language: str) -> str:
-    for value in graph.objects(node, prop):
-        if isinstance(value, Literal) and value.language == language:
-            return str(value)
-    return ""
+    """The value of ``prop`` in ``language``, else in English, else empty."""
+    found = {value.language: str(value) for value in graph.objects(node, prop) if isinstance(value, Literal)}
+    return found.get(language) or found.get("en", "")
 
 
 EXAMPLES_QUERY = """

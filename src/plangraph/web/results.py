@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 
 from ..errors import PlangraphError, QueryError, QueryTimeout
-from ..store.formats import FORMATS
 from ..rdf.vocab import PREFIXES
+from ..store.formats import FORMATS
 from ..store.query import query_fault, run_query
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -64,4 +64,4 @@ def remember_language(response):
     return response
 
 
-from . import kinds, resource, search, site  # noqa: E402,F401  (the views register on bp)
+from . import downloads, kinds, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 import pyoxigraph
 from flask import abort, render_template, request
 
 from ...rdf.vocab import PG, SDMX_DIMENSION
 from ...store.query import run_query
-from .chart import bar_chart
 from . import page_number
+from .chart import bar_chart
 from .describe import describe, incoming_page, labels, node, value, well_formed
+from .glance import glance
 from .i18n import language, word
 from .terms import pick, term_comments
 from .text import sources
@@ -44,11 +46,12 @@ def page(store, iri: str, path: str) -> str:
     types = {t.text for t in desc.types}
     context = {"d": desc, "this": desc_label(desc, iri), "sources": sources(store, iri),
                "twins": twin_links(path), "path": path, "special": None,
-               "description": description(desc)}
+               "description": description(desc, lang)}
     if str(PG.Report) in types:
         from .reader import reader
         context["special"] = "report"
         context["reader"] = reader(store, iri, desc)
+        context["glance"] = glance(store, iri, _notation(store, desc))
     elif str(PG.Figure) in types:
         context["special"] = "figure"
         context["figure"] = figure(store, desc, lang)
@@ -62,14 +65,24 @@ def page(store, iri: str, path: str) -> str:
     return render_template("pages/resource.html", **context)
 
 
-def description(desc) -> str | None:
-    """The resource's own description, else the ontology's comment on its first class that has one."""
+def _notation(store, desc) -> str:
+    """The SDMX code of a report's period (2021-S1)."""
+    period = desc.first(str(PG.period))
+    if period is None:
+        return ""
+    found = list(run_query(store, f"SELECT ?c WHERE {{ {node(period.value)} skos:notation ?c }} LIMIT 1"))
+    return found[0]["c"].value if found else ""
+
+
+def description(desc, lang: str) -> str | None:
+    """The resource's own description, else the ontology's comment on its first class that has one: each in
+    the page's language where it is said in it."""
     for prop in DESCRIPTIONS:
-        own = desc.first(prop)
-        if own is not None:
-            return own.value
+        own = {getattr(v, "language", "") or "": v.value for v in desc.raw.get(prop, [])}
+        if own:
+            return pick(own, lang)
     comments = term_comments()
-    return next((comments[t.text] for t in desc.types if t.text in comments), None)
+    return next((pick(comments[t.text], lang) for t in desc.types if t.text in comments), None)
 
 
 def desc_label(desc, iri: str):
@@ -147,8 +160,11 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
             if len({p["period"] for p in points}) > 1:
                 series.append(bar_chart(points[0]["role_label"], [
                     (p["period"], p["value"], f'{p["value"]}{p["unit"]}', "other") for p in points]))
+    from .plan import indicator_plan
+    csv = f"{request.script_root}/table/figures.csv?{urlencode({'indicator': iri, 'district': selected or ''})}"
     return {"figures": figures, "charts": [c for c in charts if c], "series": [s for s in series if s],
-            "periods": periods, "districts": districts, "district": selected}
+            "periods": periods, "districts": districts, "district": selected, "csv": csv,
+            "plan": indicator_plan(store, iri, selected, lang)}
 
 
 def _labels(store, iris):

@@ -8,7 +8,14 @@ from .. import get_store
 from . import bp
 from .describe import exists, twin
 from .kinds import page
-from .twins import BY_NAME, PREFIX_MAP, negotiate, not_acceptable, split_suffix, with_headers
+from .twins import (
+    BY_NAME,
+    PREFIX_MAP,
+    negotiate,
+    not_acceptable,
+    split_suffix,
+    with_headers,
+)
 
 
 @bp.route("/<path:path>", methods=["GET", "HEAD"])

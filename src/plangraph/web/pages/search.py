@@ -7,6 +7,8 @@ background; 15 s for 1,000 reports), else on first use.
 """
 from __future__ import annotations
 
+import csv
+import io
 import math
 import threading
 from collections import defaultdict
@@ -104,13 +106,30 @@ def warm(app) -> threading.Thread:
 def search():
     """Rank resources whose names or sentences match ?q=."""
     query = request.args.get("q", "").strip()[:200]
+    return render_template("pages/search.html", q=query, results=results(query)), {"Vary": "Cookie"}
+
+
+@bp.route("/search.csv")
+def search_csv():
+    """The results of ?q= as CSV: rank, IRI, name, classes, the text that matched and whether a name or text."""
+    query = request.args.get("q", "").strip()[:200]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["rank", "iri", "label", "types", "matched", "kind"])
+    for rank, r in enumerate(results(query), 1):
+        writer.writerow([rank, r["iri"], r["label"], " ".join(r["types"]), r["text"], r["kind"]])
+    return buffer.getvalue(), {"Content-Type": "text/csv; charset=utf-8", "Vary": "Cookie",
+                               "Content-Disposition": 'attachment; filename="search.csv"'}
+
+
+def results(query: str) -> list[dict]:
+    """The ranked results of a search, with their names and classes in the page's language."""
     hits = index().search(query) if query else []
     lang = language()
     kinds = types(get_store(), [h.iri for h in hits])
     names = labels(get_store(), {h.iri for h in hits} | {t for ts in kinds.values() for t in ts}) if hits else {}
-    results = [{"iri": h.iri, "label": _title(h, names, lang), "text": h.text, "kind": h.kind,
-                "types": [pick(names.get(t, {}), lang) or t for t in kinds.get(h.iri, [])]} for h in hits]
-    return render_template("pages/search.html", q=query, results=results), {"Vary": "Cookie"}
+    return [{"iri": h.iri, "label": _title(h, names, lang), "text": h.text, "kind": h.kind,
+             "types": [pick(names.get(t, {}), lang) or t for t in kinds.get(h.iri, [])]} for h in hits]
 
 
 def types(store, iris: list[str]) -> dict[str, list[str]]:

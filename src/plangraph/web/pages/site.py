@@ -131,10 +131,14 @@ def dump(store, fmt, output) -> None:
 
 
 def queries_dir() -> Path:
-    """Where the example queries are: PLANGRAPH_QUERIES, else queries/ of the project, else the installed ones."""
+    """Where the example queries are: PLANGRAPH_QUERIES, else queries/examples/ of the project (questions that
+    fit any corpus; the seed's competency questions stay in queries/ for the tests), else its queries/, else the
+    installed ones."""
     if current_app.config.get("PLANGRAPH_QUERIES"):
         return Path(current_app.config["PLANGRAPH_QUERIES"])
     project = project_dir() / "queries"
+    if (project / "examples").is_dir():
+        return project / "examples"
     return project if project.is_dir() else ontology_dir().parent / "queries"  # beside the packaged ontology
 
 

@@ -98,10 +98,13 @@ def term_labels() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def term_comments() -> dict[str, str]:
-    """The English comment of each ontology term, shown as a tooltip."""
-    graph = ontology_graph()
-    return {str(s): str(c) for s, c in graph.subject_objects(RDFS.comment) if isinstance(c, Literal)}
+def term_comments() -> dict[str, dict[str, str]]:
+    """The comment of each ontology term: IRI → {language: comment} (the ontology has zh and en)."""
+    comments: dict[str, dict[str, str]] = {}
+    for subject, comment in ontology_graph().subject_objects(RDFS.comment):
+        if isinstance(comment, Literal):
+            comments.setdefault(str(subject), {})[comment.language or ""] = str(comment)
+    return comments
 
 
 def pick(labels: dict[str, str], lang: str) -> str | None:

@@ -32,5 +32,10 @@
       document.getElementById("yasgui").scrollIntoView({ behavior: "smooth" });
     });
   });
+  // the results of the query in the editor, as the endpoint's CSV (SPARQL 1.1 Query Results CSV)
+  document.getElementById("query-csv").addEventListener("click", function (event) {
+    var params = new URLSearchParams({ query: yasgui.getTab().getQuery(), format: "csv" });
+    event.currentTarget.href = endpoint + "?" + params.toString();
+  });
   window.plangraphYasgui = yasgui;
 })();
