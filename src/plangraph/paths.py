@@ -29,6 +29,12 @@ def indicator_map_file() -> Path:
     return installed if installed.exists() else _CHECKOUT / "data" / "indicator-map.csv"
 
 
+def indicator_table_file() -> Path:
+    """The indicators the reader knows by name, with aliases and units (data/indicators.csv of the checkout)."""
+    installed = _PACKAGE / "_resources" / "indicators.csv"
+    return installed if installed.exists() else _CHECKOUT / "data" / "indicators.csv"
+
+
 def project_dir() -> Path:
     """The project folder whose data/ plangraph reads and writes: ``PLANGRAPH_HOME``, else the checkout."""
     return Path(os.environ.get("PLANGRAPH_HOME", _CHECKOUT))

@@ -45,6 +45,7 @@ class PG(DefinedNamespace):
     Paragraph: URIRef
     Sentence: URIRef
     Indicator: URIRef
+    IndicatorGroup: URIRef
     Figure: URIRef
     FigureRole: URIRef
     Unit: URIRef
@@ -100,6 +101,7 @@ class PG(DefinedNamespace):
     computedFrom: URIRef
     basePeriod: URIRef
     scope: URIRef
+    rankedBy: URIRef
     estimated: URIRef
     statedText: URIRef
     mention: URIRef
@@ -153,6 +155,8 @@ class PG(DefinedNamespace):
     PartPeriodGrowth: URIRef
     Comparison: URIRef
     Rank: URIRef
+    GapToTarget: URIRef
+    ChangeSinceStartOfYear: URIRef
     # individuals: qualifiers
     AtLeast: URIRef
     MoreThan: URIRef
