@@ -333,12 +333,12 @@ def _borrowed_units(text: str, found: list[IndicatorFigure]) -> list[IndicatorFi
 
 
 def _in_month(text: str, start: int, end: int, found: list[IndicatorFigure]) -> list[IndicatorFigure]:
-    """9月份全省制造业PMI为50.9%: a figure of one month carries that month as its period (09, ISO 8601)."""
+    """9月份全省制造业PMI为50.9%: a figure of one month carries that month as its period (M09, SDMX)."""
     lead = LEAD.match(text, start, end)
     month = MONTH.search(text, start, lead.end()) if lead else None
     if not month:
         return found
-    code = f"{int(month['month']):02d}"
+    code = f"M{int(month['month']):02d}"
     return [replace(item, period=item.period or code) for item in found]
 
 

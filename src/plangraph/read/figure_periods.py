@@ -1,7 +1,7 @@
 """Give each indicator figure its reference period, from the part of the report it stands in and its own words.
 
 Codes follow SDMX's reporting-period formats (ISO 8601 years): ``2023`` a year, ``2023-S1`` a half year,
-``2023-Q2`` a quarter, ``2023-09`` a month (ISO 8601, as SDMX writes it); the first three quarters take the report's own code.
+``2023-Q2`` a quarter, ``2023-M09`` a month (periods.py); the first three quarters take the report's own code.
 
     一、2022年国民经济和社会发展计划执行情况   → results 2022, targets 2022
     二、2023年国民经济和社会发展的主要预期目标 → targets 2023 (the plan part of an annual report)
@@ -55,9 +55,24 @@ def part_periods(outline: Outline, year: int, period: str) -> dict[str | None, P
     return out
 
 
-def with_periods(bullets: list[IndicatorBullet], outline: Outline, year: int, period: str) -> list[IndicatorBullet]:
-    """Return the passages with every figure's period set (a full SDMX code)."""
-    parts = part_periods(outline, year, period)
+def meta_periods(outline: Outline, meta) -> dict[str | None, PartPeriods]:
+    """The periods of each part as the report's metadata says them (its ``parts``, ``reviewed`` and ``planned``)."""
+    planned = int((meta.planned or str(meta.year))[:4])
+    out = {None: PartPeriods(meta.reviewed or meta.period, int((meta.reviewed or meta.period)[:4]), False)}
+    for part in outline.children(None, "part"):
+        if meta.part_kind(part.key) == "plan":
+            out[part.key] = PartPeriods(str(planned), planned, True)
+        else:
+            results = meta.part_period(part.key)
+            out[part.key] = PartPeriods(results, int(results[:4]), False)
+    return out
+
+
+def with_periods(bullets: list[IndicatorBullet], outline: Outline, year: int, period: str,
+                 meta=None) -> list[IndicatorBullet]:
+    """Return the passages with every figure's period set (a full SDMX code): from the report's metadata when
+    it says the kind and period of each part, else from the part headings."""
+    parts = meta_periods(outline, meta) if meta is not None and meta.parts else part_periods(outline, year, period)
     out = []
     for bullet in bullets:
         key = (bullet.paragraph.section or "").split(".")[0] or None
@@ -71,6 +86,6 @@ def _period(item: IndicatorFigure, context: PartPeriods) -> str:
     by_year = BY_YEAR.search(item.sentence.text[:max(0, item.start - item.sentence.start)])
     if item.role in TARGET_ROLES or context.plans:
         return by_year["year"] if by_year else str(context.targets)
-    if item.period and len(item.period) <= 3:               # Q2, 09: a part of the results' year
+    if item.period and len(item.period) <= 3:               # Q2, M09: a part of the results' year
         return f"{context.results[:4]}-{item.period}"
     return context.results

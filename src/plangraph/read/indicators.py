@@ -133,7 +133,8 @@ def _word_comparisons(sentence: Sentence) -> list[IndicatorFigure]:
                             scope=m["scope"]) for m in WORD_COMPARISON.finditer(sentence.text)]
 
 
-def indicator_bullets(text: str, outline: Outline, year: int, period: str | None = None) -> list[IndicatorBullet]:
+def indicator_bullets(text: str, outline: Outline, year: int, period: str | None = None,
+                      meta=None) -> list[IndicatorBullet]:
     """Every indicator passage of a report (bullets, table rows, numbered items, prose), each figure with its period."""
     bullets = [b for p in outline.paragraphs if p.kind == "bullet" for b in [read_bullet(text, p, year)] if b]
     rows, taken = table_passages(text, outline)
@@ -141,7 +142,7 @@ def indicator_bullets(text: str, outline: Outline, year: int, period: str | None
     block = [p for p in outline.paragraphs if _under(p, keys) and p.number not in taken]
     flat = table_bullets(text, block, year)
     found = flat + rows + bullets + prose_passages(text, outline, taken)
-    return with_periods(found, outline, year, period or str(year))
+    return with_periods(found, outline, year, period or str(year), meta)
 
 
 # A table flattened to lines: a header (指标 / 年度目标 / 上半年完成 / 同比增长(%)), then one line per cell.
