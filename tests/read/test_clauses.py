@@ -94,6 +94,10 @@ def test_a_footnote_marker_does_not_stop_the_reader():
     assert read("地区生产总值(注1)预期目标增长6.5%。") == [("地区生产总值", "TargetGrowth", "6.5", "%")]
 
 
+def test_a_counted_list_of_indicators_is_no_indicator():
+    assert read("从上表看,固定资产投资、一般公共预算收入2项指标完成年度目标过半。") == []
+
+
 def test_task_figures_stay_out_when_only_known_indicators_count():
     assert read("新认定高新技术企业58家,技术合同成交额达到12.4亿元。", known_only=True) == []
     assert read("新增城镇就业0.86万人,完成年度目标的61.4%。", known_only=True) == [

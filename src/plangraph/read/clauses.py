@@ -170,7 +170,10 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
     name = PARENTHESES.sub("", raw).strip(" 　,，、的")
     if len(name) < 2 or re.search(r"[\d。“”《》]", name) or ANAPHORA.match(name):
         return None
-    names = _respectively(name) if "分别" in text[name_end:end] else (name,)
+    respectively = "分别" in text[name_end:end]
+    if "、" in name and not respectively:     # 固定资产投资、城镇新增就业3项指标…: a list counted, no subject
+        return None
+    names = _respectively(name) if respectively else (name,)
     known = all(find_known(n) for n in names)
     if not known and not all(looks_like_indicator(n) for n in names):
         return None
