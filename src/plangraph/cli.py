@@ -250,9 +250,11 @@ def publish(files, endpoint, store_path, attempts, quiet):
 @click.option("--all", "show_all", is_flag=True, help="List every number, not only those that are not captured.")
 def coverage(reports, show_all):
     """List every number of REPORTS (default: data/reports/) and what it became; print the share captured."""
+    from .rdf.coverage import CATEGORIES, format_coverage
     from .rdf.coverage import coverage as report_coverage
-    from .rdf.coverage import format_coverage
     from .store.build import read_reports
     for report in read_reports(reports or None):
         lines = format_coverage(report_coverage(report)).splitlines()
-        click.echo("\n".join(lines if show_all else [l for l in lines if "not captured" in l] + lines[-1:]))
+        summary = len(CATEGORIES) + 1         # one line per category, then the share captured
+        body, tail = lines[:-summary], lines[-summary:]
+        click.echo("\n".join((body if show_all else [l for l in body if "not captured" in l]) + tail))

@@ -44,6 +44,12 @@ def why_missing(path: Path) -> str:
     return f'is a symbolic link to "{os.readlink(path)}", which does not exist'
 
 
+def indicator_table_file() -> Path:
+    """The indicators the reader knows by name, with aliases and units (data/indicators.csv of the checkout)."""
+    installed = _PACKAGE / "_resources" / "indicators.csv"
+    return installed if installed.exists() else _CHECKOUT / "data" / "indicators.csv"
+
+
 def project_dir() -> Path:
     """The project folder whose data/ plangraph reads and writes: ``PLANGRAPH_HOME``, else the checkout."""
     return Path(os.environ.get("PLANGRAPH_HOME", _CHECKOUT))

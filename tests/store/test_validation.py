@@ -100,7 +100,7 @@ def test_the_dataset_description_counts_what_it_holds(seed_dataset):
     void = ns.VOID
     partitions = {graph.value(p, void["class"]): int(graph.value(p, void.entities))
                   for p in graph.objects(dataset, void.classPartition)}
-    assert partitions[PG.Indicator] == 6 and partitions[PG.Report] == 1
+    assert partitions[PG.Indicator] == 7 and partitions[PG.Report] == 1   # 6 bullets + 登记失业率 of the task text
     assert int(graph.value(dataset, void.triples)) > 5000
     assert max(partitions.values()) <= int(graph.value(dataset, void.entities)) <= sum(partitions.values())
     assert graph.value(dataset, void.sparqlEndpoint) is not None and graph.value(dataset, void.dataDump) is not None

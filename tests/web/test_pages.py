@@ -218,7 +218,7 @@ def test_home_shows_reports_counts_entry_points_and_links(web):
     assert "关于武昌区2021年上半年国民经济和社会发展计划执行情况的报告" in text
     assert 'href="/list/indicators"' in html and 'href="/list/projects"' in html
     assert 'href="/query"' in html and 'href="/def"' in html and 'href="/export.ttl"' in html
-    assert re.search(r"指标</strong><span>6</span>", html)
+    assert re.search(r"指标</strong><span>7</span>", html)   # 6 bullets + 登记失业率 stated in task text
 
 
 def test_lists_page_through_classes(web):

@@ -19,7 +19,6 @@ from .quantities import add_quantities, decimal
 from .vocab import OA, PG, PREFIXES, SDMX_DIMENSION
 
 SECTION_CLASS = {"part": PG.Part, "block": PG.Block, "theme": PG.Theme, "subtopic": PG.SubTopic}
-ROLE_PERIOD = {"TargetGrowth": "year", "TargetLevel": "year", "TargetQualitative": "year"}
 
 
 @lru_cache(maxsize=1)
@@ -145,8 +144,19 @@ class ReportGraph:
             own = self._indicator_iri(figure.indicator) if figure.indicator else indicator
             figures[figure] = self._figure(own, figure.indicator or bullet.name, dataset, figure)
         self._computed_shares(indicator, bullet, dataset, figures)
+        if bullet.group:
+            self._group(bullet)
         for start, end, text in bullet.reasons:
             self._reason(indicator, bullet, start, end, text)
+
+    def _group(self, bullet: IndicatorBullet) -> None:
+        """Indicators the report names jointly (城镇和农村居民人均可支配收入分别增长…): a skos:Collection of them."""
+        group = self.mint.thing("indicator-group", bullet.group)
+        self.add(group, RDF.type, PG.IndicatorGroup)
+        self.add(group, RDF.type, SKOS.Collection)
+        self.add(group, RDFS.label, self.zh(bullet.group))
+        for name in dict.fromkeys(f.indicator or bullet.name for f in bullet.figures if f.role != "Rank"):
+            self.add(group, SKOS.member, self._indicator_iri(name))
 
     def _reason(self, indicator: URIRef, bullet: IndicatorBullet, start: int, end: int, text: str) -> None:
         """A stated reason for an indicator's result: a pg:Statement about the indicator."""
@@ -161,11 +171,7 @@ class ReportGraph:
 
     def _figure(self, indicator: URIRef, name: str, dataset: URIRef, item: IndicatorFigure) -> URIRef:
         iri = Minter.part(self.iri, "figure", f"{item.start}-{item.end}")
-        period = self.report.meta.period
-        if ROLE_PERIOD.get(item.role) == "year":
-            period = str(self.report.meta.year)
-        elif item.period:
-            period = f"{self.report.meta.year}-{item.period}"
+        period = item.period or self.report.meta.period
         self._observation(iri, indicator, dataset, item.role, period)
         self.add(iri, PG.derivation, PG.Stated)
         self.add(iri, PG.sentence, self.sentence_iri(item.sentence.number))
@@ -180,6 +186,10 @@ class ReportGraph:
             return iri
         figure = item.figure
         self._value(iri, figure.value, figure.unit_label, figure.normalized)
+        if item.low is not None:          # a range, 6.5%-7%: both ends kept
+            self.add(iri, SDO.minValue, decimal(item.low))
+            self.add(iri, SDO.maxValue, decimal(figure.value))
+        self.add(iri, PG.rankedBy, self.zh(item.measure) if item.measure else None)
         if figure.qualifier:
             self.add(iri, PG.qualifier, PG[figure.qualifier])
         self.add(iri, RDFS.label, self.zh(f"{name} · {role_labels()[item.role]} · {figure.stated}"))
@@ -215,7 +225,7 @@ class ReportGraph:
                 continue
             share = (result.figure.value / target.figure.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
             iri = Minter.part(self.iri, "figure", f"{result.start}-{result.end}/share-of-{target.start}-{target.end}")
-            self._observation(iri, indicator, dataset, "ShareOfTarget", self.report.meta.period)
+            self._observation(iri, indicator, dataset, "ShareOfTarget", result.period or self.report.meta.period)
             self._value(iri, share, "%", share)
             self.add(iri, PG.derivation, PG.Computed)
             for source in (result, target):

@@ -45,6 +45,7 @@ class PG(DefinedNamespace):
     Paragraph: URIRef
     Sentence: URIRef
     Indicator: URIRef
+    IndicatorGroup: URIRef
     Figure: URIRef
     FigureRole: URIRef
     Unit: URIRef
@@ -103,6 +104,7 @@ class PG(DefinedNamespace):
     computedFrom: URIRef
     basePeriod: URIRef
     scope: URIRef
+    rankedBy: URIRef
     estimated: URIRef
     statedText: URIRef
     mention: URIRef
@@ -163,6 +165,8 @@ class PG(DefinedNamespace):
     PartPeriodGrowth: URIRef
     Comparison: URIRef
     Rank: URIRef
+    GapToTarget: URIRef
+    ChangeSinceStartOfYear: URIRef
     # individuals: qualifiers
     AtLeast: URIRef
     MoreThan: URIRef

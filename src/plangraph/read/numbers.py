@@ -61,25 +61,28 @@ class Figure:
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Return every Arabic-digit figure in ``text[start:end]``, with spans into ``text``."""
     end = len(text) if end is None else end
+    piece = text[start:end].translate(_FULL_WIDTH)      # only the piece: reading stays linear in the text
     out = []
-    for match in FIGURE.finditer(text.translate(_FULL_WIDTH), start, end):
-        if not match["num"] or match.start("num") > 0 and text[match.start("num") - 1].isdigit():
+    for match in FIGURE.finditer(piece):
+        at = start + match.start("num")
+        if not match["num"] or at > 0 and text[at - 1].isdigit():
             continue
-        figure = _figure(text, match)
+        figure = _figure(text, match, start)
         if figure:
             out.append(figure)
     return out
 
 
-def _figure(text: str, match: re.Match) -> Figure | None:
+def _figure(text: str, match: re.Match, offset: int) -> Figure | None:
     digits = re.sub(r"\s|．", lambda m: "." if m.group() == "．" else "", match["num"])
     value = Decimal(digits)
-    negative = bool(match["sign"]) and not _is_range(text, match.start())
+    negative = bool(match["sign"]) and not _is_range(text, offset + match.start())
     if negative:
         value = -value
-    qualifier = _qualifier_before(text, match.start()) or QUALIFIERS_AFTER.get(match["more"] or match["after"] or "")
-    start = match.start("num") if not negative else match.start()
-    end = match.end()
+    qualifier = _qualifier_before(text, offset + match.start()) or QUALIFIERS_AFTER.get(
+        match["more"] or match["after"] or "")
+    start = offset + (match.start("num") if not negative else match.start())
+    end = offset + match.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return Figure(start, end, text[start:end], value, match["scale"], match["unit"], qualifier)
@@ -113,7 +116,9 @@ NOT_FACTS = (
     ("document number", r"〔\s*$", r"^\s*〕"),            # 武昌发〔2021〕5号
     ("document number", r"〕\s*$", r"^\s*号"),            # 武昌发〔2021〕5号
     ("name part", r"", r"^\s*(号线|号楼|号院|号)"),       # 11号线, 临江大道76号
-    ("name part", r"[A-Za-z]\s*$", r""),                 # 万吨冷库W2地块, 滨江核心区E1
+    ("threshold", r"", r"^\s*(?:万|亿)?元?(?:以上|以下)(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|村|楼宇|工程|商户|主体)"),
+    # 5000万元以上重点项目, 10亿元以上项目, 10万元以上的村: a threshold that picks the things counted
+    ("name part", r"(?<![A-Za-z])(?!(?:GDP|CPI|PPI|PMI)\s*$)[A-Za-z]+\s*$", r""),   # 万吨冷库W2地块, 滨江核心区E1 (not GDP8612.7亿元)
     ("name part", r"", r"^[A-Za-z]"),                    # 5G宏站
     ("name part", r"\+\s*$", r""),                       # “5+N”模式
     ("name part", r"", r"^\s*\+"),                       # “5+N”模式
@@ -122,17 +127,20 @@ NOT_FACTS = (
     ("name part", r"世界\s*$", r"^\s*强"),                # 世界500强
     ("name part", r"", r"^\s*分(?:以上)?人数"),             # 600分人数稳居全市第一 (names the group ranked)
     ("anniversary", r"", r"^\s*周年"),                    # 庆祝中国共产党成立100周年
+    ("footnote", r"[(（]\s*注\s*$", r"^\s*[)）]"),        # 地区生产总值(注1)预期目标增长6.5%
 )
+_NOT_FACTS = tuple((kind, re.compile(b) if b else None, re.compile(a) if a else None) for kind, b, a in NOT_FACTS)
 
 
 def not_a_fact(text: str, figure: Figure) -> str | None:
     """Say why a figure is not a fact (year, date, ordinal, name part, range), or None when it is one."""
     before, after = text[max(0, figure.start - 8):figure.start], text[figure.end:figure.end + 12]
     if figure.unit or figure.scale:
-        after = text[figure.start + len(figure.stated.split(figure.unit or figure.scale)[0]):][:12]
-    for kind, pattern_before, pattern_after in NOT_FACTS:
-        if (not pattern_before or re.search(pattern_before, before)) and (
-                not pattern_after or re.search(pattern_after, after)):
+        at = figure.start + len(figure.stated.split(figure.unit or figure.scale)[0])
+        after = text[at:at + 12]            # never text[at:][:12]: that copies the rest of the report
+    for kind, pattern_before, pattern_after in _NOT_FACTS:
+        if (not pattern_before or pattern_before.search(before)) and (
+                not pattern_after or pattern_after.search(after)):
             if kind == "year" and not (1900 <= abs(figure.value) <= 2100):
                 continue
             return kind
@@ -150,6 +158,8 @@ CN_NAME_PARTS = (
     (r"(?:第|[一二三四五六七八九十两零百])$", r""),  # 第三批, 第二十九次会议
     (r"“[^”“]{0,10}$", r"^[^“”]{0,12}”"),  # “五个中心”, “一谱一策三清单”
     (r"", r"^[\u4e00-\u9fff]{0,6}\d"),      # 残疾人两项补贴365.42万元: the figure after measures the named thing
+    (r"", r"^(?:会议|全会|全体会议|党代会|常委会)"),  # 区十七届人大三次会议, 省委十二届三次全会: a meeting's ordinal
+    (r"", r"^班子"),                           # 区四套班子: the four leading bodies, a name
 )
 
 

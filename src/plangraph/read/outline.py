@@ -19,6 +19,15 @@ HEADINGS = (
     # 1.发挥创新引领作用 — but not 8.城镇登记失业率。年度控制目标4%以内…。, a numbered paragraph of sentences
     ("theme", re.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\D[^。；;！!]{0,40}[。；;！!]?)$")),
 )
+# A heading that runs on into its paragraph on the same line: the heading ends at its first 。
+#   （一）经济运行稳中向好。全区地区生产总值（GDP）完成753.62亿元……
+#   1.地区生产总值。年度预期目标增长7%,1—6月份完成486.25亿元……
+RUN_ON = (
+    ("block", re.compile(r"^[(（](?P<num>[一二三四五六七八九十]+)[)）]\s*(?P<title>(?:[^。！？\d(（]|[(（][^()（）]{0,8}[)）]){2,30})"
+                         r"。(?P<rest>\S.*)$")),
+    ("theme", re.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>(?:[^。！？\d(（]|[(（][^()（）]{0,8}[)）]){2,30})"
+                         r"。(?P<rest>\S.*)$")),   # 1.地区生产总值(注1)。年度预期目标…: the note stays in the title
+)
 PREAMBLE = re.compile(r"^(?!——).{30,}[。！]$")   # 今年以来,我区深入贯彻……开好局、起好步。
 BULLET = re.compile(r"^\s*——")                    # ——全年地区生产总值预期目标增长7%。
 PROBLEMS = re.compile(r"(问题|困难|不足)[和与]?[^。]{0,6}[:：]\s*一是")  # ……但仍存在着一些问题和困难:一是
@@ -143,8 +152,16 @@ class _Builder:
         self.paragraphs: list[Paragraph] = []
         self.current: dict[str, Section | None] = {"part": None, "block": None, "theme": None}
         self.sentence_count = 0
+        self.keys: set[str] = set()
+        self.subtopics: dict[str, int] = {}
 
     def add_line(self, start: int, end: int, line: str) -> None:
+        for kind, pattern in RUN_ON:
+            match = pattern.match(line)
+            if match and self._accepts(kind):
+                self._open(kind, cn_number(match["num"]), match["title"].strip(), start, start + match.end("title") + 1)
+                self._paragraph(start + match.start("rest"), end, match["rest"], run_on=True)
+                return
         for kind, pattern in HEADINGS:
             match = pattern.match(line)
             if match and self._accepts(kind):
@@ -168,11 +185,15 @@ class _Builder:
             self.current[deeper] = None
         parent = next((self.current[k] for k in reversed(levels[:depth]) if self.current[k]), None)
         key = f"{parent.key}.{number}" if parent else str(number)
+        while key in self.keys:      # a block's opening paragraph took this key as a sub-topic: number on after it
+            number += 1
+            key = f"{parent.key}.{number}" if parent else str(number)
         section = Section(key, kind, number, title, start, end, parent.key if parent else None)
         self.sections.append(section)
+        self.keys.add(key)
         self.current[kind] = section
 
-    def _paragraph(self, start: int, end: int, line: str, kind: str | None = None) -> None:
+    def _paragraph(self, start: int, end: int, line: str, kind: str | None = None, run_on: bool = False) -> None:
         holder = self.current["theme"] or self.current["block"] or self.current["part"]
         kind = kind or ("bullet" if BULLET.match(line) else "problems" if PROBLEMS.search(line) else "task")
         if kind == "problems":
@@ -180,15 +201,19 @@ class _Builder:
         sentences = split_sentences(self.text, start, end, self.sentence_count + 1)
         self.sentence_count += len(sentences)
         section = holder.key if holder else None
-        if kind == "task" and holder.kind in ("theme", "block"):
+        if kind == "task" and holder.kind in ("theme", "block") and not run_on:
             section = self._subtopic(holder, sentences[0]).key
         self.paragraphs.append(Paragraph(len(self.paragraphs) + 1, start, end, kind, section, sentences))
 
     def _subtopic(self, holder: Section, first: Sentence) -> Section:
-        number = 1 + sum(1 for s in self.sections if s.parent == holder.key and s.kind == "subtopic")
+        number = self.subtopics.get(holder.key, 0) + 1
+        while f"{holder.key}.{number}" in self.keys:
+            number += 1
+        self.subtopics[holder.key] = number
         title = first.text.rstrip("。；;！!")
         section = Section(f"{holder.key}.{number}", "subtopic", number, title, first.start, first.end, holder.key)
         self.sections.append(section)
+        self.keys.add(section.key)
         return section
 
     def finish_sections(self) -> list[Section]:

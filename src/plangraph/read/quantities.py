@@ -9,9 +9,11 @@ facts (years, dates, ordinals, name parts) are left to :func:`plangraph.numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .figure_periods import plans
 from .numbers import Figure, cn_value, find_chinese_figures, find_figures, not_a_fact
 from .outline import Outline, Paragraph, Sentence
 from .repair import repaired
@@ -60,17 +62,26 @@ class Quantity:
         return self.figure.value
 
 
-def find_quantities(text: str, outline: Outline) -> list[Quantity]:
-    """Return every quantity and ranking of the task paragraphs, in text order."""
+def find_quantities(text: str, outline: Outline, taken: tuple[tuple[int, int], ...] = ()) -> list[Quantity]:
+    """Return every quantity and ranking of the task paragraphs, in text order, leaving out the ``taken`` spans
+    (the indicator figures read from the same sentences)."""
     skip = _indicator_sections(outline)
+    planning = {p.key for p in outline.children(None, "part") if plans(p.title)}
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
     out: list[Quantity] = []
     for paragraph in outline.paragraphs:
         if paragraph.kind != "task" or _under(paragraph, skip):
             continue
-        planned = (paragraph.section or "").split(".")[0] == "2"
+        planned = (paragraph.section or "").split(".")[0] in planning
         for sentence in paragraph.sentences:
-            out.extend(sentence_quantities(text, sentence, planned))
+            out.extend(q for q in sentence_quantities(text, sentence, planned) if not _covered(spans, starts, q))
     return out
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], quantity: Quantity) -> bool:
+    index = bisect_right(starts, quantity.figure.start) - 1
+    return index >= 0 and spans[index][0] <= quantity.figure.start < spans[index][1]
 
 
 def sentence_quantities(text: str, sentence: Sentence, planned: bool = False) -> list[Quantity]:

@@ -36,8 +36,10 @@ def parse_report(text: str, name: str, sidecar: dict | None = None) -> Report:
     meta = read_metadata(text, outline, name, sidecar)
     relations = read_relations(text, outline)
     statements, themes = read_statements(text, outline)
-    return Report(name, text, meta, outline, tuple(indicator_bullets(text, outline, meta.year)),
-                  quantities=tuple(find_quantities(text, outline)),
+    bullets = tuple(indicator_bullets(text, outline, meta.year, meta.period, meta))
+    taken = tuple((f.start, f.end) for b in bullets for f in b.figures if f.figure is not None)
+    return Report(name, text, meta, outline, bullets,
+                  quantities=tuple(find_quantities(text, outline, taken)),
                   relations=relations,
                   entities=find_entities(text, meta, relations, (0, len(text))),
                   statements=statements,
