@@ -2,7 +2,8 @@
 
     PlangraphError
     ├── InputError            a report or data file that cannot be read (missing, empty, binary, encoding)
-    │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    │   ├── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    │   └── FetchError        a report that cannot be downloaded (HTTP error, time-out, no report at the URL)
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
     ├── ValidationUnavailable the shapes or the data could not be loaded to validate at all
     ├── QueryError            a SPARQL query that does not parse or cannot run
@@ -24,6 +25,10 @@ class InputError(PlangraphError):
 
 class OutlineError(InputError):
     """A text with no recognisable report outline."""
+
+
+class FetchError(InputError):
+    """A report that could not be downloaded; the message names the URL, what happened and what to do."""
 
 
 class ValidationFailed(PlangraphError):

@@ -105,16 +105,16 @@ def read_document(path: str | Path, origin: dict | None = None) -> Document:
         raise InputError(f'Report "{path}" does not exist. Check the path, or put reports under data/reports/.')
     if path.is_dir():
         raise InputError(f'Report "{path}" is a folder; give the report files in it, e.g. "{path}/*.pdf".')
-    return read_bytes(path.read_bytes(), path.name, origin)
+    return read_bytes(path.read_bytes(), path.name, origin, shown=str(path))
 
 
-def read_bytes(data: bytes, name: str, origin: dict | None = None) -> Document:
-    """Read a report from its bytes; ``name`` is its file name, used in messages and to name legacy formats."""
-    origin = origin or {}
+def read_bytes(data: bytes, name: str, origin: dict | None = None, shown: str | None = None) -> Document:
+    """Read a report from its bytes; ``name`` is its file name, ``shown`` what messages call it (its path)."""
+    origin, shown = origin or {}, shown or name
     if not data.strip():
-        raise InputError(f'Report "{name}" is empty. Give the report\'s page, PDF, Word file or text.')
-    kind = KINDS[sniff(data, name)]
-    reading = kind.read(data, name, origin.get("content_type"))
+        raise InputError(f'Report "{shown}" is empty. Give the report\'s page, PDF, Word file or text.')
+    kind = KINDS[sniff(data, shown)]
+    reading = kind.read(data, shown, origin.get("content_type"))
     original = Original(name, kind.media_type, kind.suffix, len(data), hashlib.sha256(data).hexdigest(),
                         origin.get("url"), origin.get("retrieved"))
     return Document(reading.text, original, reading.portal)

@@ -74,6 +74,10 @@ class Minter:
         key = UNIT_KEYS.get(label)
         return self.iri(f"id/unit/{key}") if key else self.thing("unit", label)
 
+    def original(self, stored_name: str) -> URIRef:
+        """Where the original document of a report is downloaded: ``original/{sha256}.pdf``."""
+        return self.iri(f"original/{stored_name}")
+
     def dataset(self) -> URIRef:
         """The dataset plangraph serves."""
         return self.iri("id/dataset")
