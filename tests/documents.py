@@ -81,7 +81,7 @@ def portal_page(text: str, encoding: str = "gbk", meta=PORTAL_META, declare: str
     return page.encode(encoding)
 
 
-def pdf(text: str, running_header: str = "某县人民政府公报", font_size: float = 9.5) -> bytes:
+def pdf(text: str, running_header: str = "某县人民政府公报", font_size: float = 9.25) -> bytes:
     """A PDF of the report: a running header, page numbers "— N —", paragraphs wrapped by the page width.
 
     Paragraphs are indented two characters, as in official documents, so a sentence broken by the page end
