@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")  # installed by scripts/test
@@ -81,6 +82,7 @@ def portal_page(text: str, encoding: str = "gbk", meta=PORTAL_META, declare: str
     return page.encode(encoding)
 
 
+@lru_cache(maxsize=16)  # making a PDF with the CJK font takes a second; tests ask for the same one again
 def pdf(text: str, running_header: str = "某县人民政府公报", font_size: float = 9.25) -> bytes:
     """A PDF of the report: a running header, page numbers "— N —", paragraphs wrapped by the page width.
 

@@ -32,7 +32,8 @@ LABELS = {name: names[0] for names, _example in PORTAL_FIELDS for name in names}
 LABEL = re.compile(r"^[\s【\[]*(?P<label>" + "|".join(
     "".join(f"{ch}[\\s\u3000]*" for ch in name) for name in sorted(LABELS, key=len, reverse=True))
     + r")[】\]]?\s*[:：]?\s*(?P<value>.*)$", re.DOTALL)
-MIN_HAN = 100  # fewer Han characters than this left after the boilerplate is no report
+MIN_HAN = 100  # fewer Chinese characters of sentences than this, once the boilerplate is out: no report
+SENTENCE_END = re.compile(r"[。！？；]")  # menus, breadcrumbs and link lists have none; a report's prose has many
 
 
 def read_page(data: bytes, name: str, content_type: str | None = None) -> Reading:
@@ -47,12 +48,12 @@ def read_page(data: bytes, name: str, content_type: str | None = None) -> Readin
     title = _title(tree)
     if title and not _starts_with(blocks, title):
         blocks.insert(0, title)
-    text = render(blocks)
-    if han_count(text) < MIN_HAN:
+    prose = sum(han_count(b) for b in blocks if isinstance(b, str) and SENTENCE_END.search(b))
+    if prose < MIN_HAN:
         raise InputError(
-            f'Page "{name}" holds no report: once its menus, links and footer are left out, {han_count(text)} '
-            "Chinese characters remain. Give the page of the report itself (not a list of links), or its PDF.")
-    return Reading(text, tuple(portal.items()))
+            f'Page "{name}" holds no report: once its menus, links and footer are left out, {prose} Chinese '
+            "characters of sentences remain. Give the page of the report itself (not a list of links), or its PDF.")
+    return Reading(render(blocks), tuple(portal.items()))
 
 
 def main_blocks(page: str) -> list:
@@ -86,9 +87,9 @@ def portal_metadata(tree) -> dict[str, str]:
         if not match or LABELS[re.sub(r"\s", "", match["label"])] in found:
             continue
         value = _clean(match["value"] + "".join(_child_texts(element)))
-        if not value:
+        if not value:   # <b>索引号：</b>000014349/2023-00321, or <td>索引号</td><td>000014349/2023-00321</td>
             sibling = element.getnext()
-            value = _clean(sibling.text_content()) if sibling is not None else ""
+            value = _clean(element.tail or "") or (_clean(sibling.text_content()) if sibling is not None else "")
         if value and len(value) < 120:
             found[LABELS[re.sub(r"\s", "", match["label"])]] = value
     return found
