@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import FetchError
+from ..errors import FetchError, InputError
 from .document import KINDS, SUFFIXES, Document, read_bytes, sniff
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+NOT_DOCUMENTS = {"image", "audio", "video", "font"}   # what a server may send that no report is
 MAX_BYTES = 200 * 1024 * 1024   # larger than any report; a bigger answer is not one
 USER_AGENT = "plangraph-fetch/0.1 (reports of plan execution; +https://w3id.org/plangraph/)"
 # What to tell for a status that will not pass by retrying, with an example of when it happens.
@@ -42,7 +43,7 @@ class Retry:
     """``attempts`` in all, pausing ``pause × 2^n`` seconds between; ``timeout`` seconds for each answer."""
 
     attempts: int = 3
-    pause: float = 1.0
+    pause: float = 0.5
     timeout: float = 30.0
 
 
@@ -62,18 +63,25 @@ def fetch(url: str, folder: Path, retry: Retry = Retry(), check: Callable[[Docum
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise FetchError(f'"{url}" is not a web address. Give one that starts with http:// or https://.')
     data, final_url, headers = download(url, retry)
-    name = file_name(final_url, headers, sniff(data, _name_of(final_url)))
     retrieved = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     origin = {"url": url, "retrieved": retrieved, "content_type": headers.get("Content-Type")}
     if final_url != url:
         origin["redirected_to"] = final_url
-    document = read_bytes(data, name, origin)  # a page with no report in it is refused here
+    served = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if served.split("/")[0] in NOT_DOCUMENTS:
+        raise FetchError(f'"{url}" is {served} ({len(data):,} bytes), not a report. Give the address of the report\'s '
+                         "page, PDF or Word file. Nothing was written.")
+    try:  # a page of links, a scan, a .doc: refused before anything is written
+        name = file_name(final_url, headers, sniff(data, _name_of(final_url) or "index"))
+        document = read_bytes(data, name, origin)
+    except InputError as error:
+        raise FetchError(f'"{url}" gave no report: {error} Nothing was written.') from None
     if check:
         check(document)
     path, already = free_path(Path(folder), name, data)
     if not already:
         _write(path, data)
-        _write(path.with_name(path.stem + ".meta.json"),
+        _write(sidecar(path),
                (json.dumps({"origin": origin}, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return Fetched(url, path, document.original.media_type, len(data), already)
 
@@ -140,11 +148,16 @@ def free_path(folder: Path, name: str, data: bytes) -> tuple[Path, bool]:
     stem, suffix = os.path.splitext(name)
     for n in range(1, 1000):
         path = folder / (name if n == 1 else f"{stem}-{n}{suffix}")
-        if not path.exists():
-            return path, False
-        if path.read_bytes() == data:
+        if path.exists() and path.read_bytes() == data:
             return path, True
+        if not path.exists() and not sidecar(path).exists():  # report.pdf's sidecar is report.html's too
+            return path, False
     raise FetchError(f'Folder "{folder}" already holds 999 different files named like "{name}".')
+
+
+def sidecar(path: Path) -> Path:
+    """The sidecar of a report file: NAME.meta.json (see read/metadata.py)."""
+    return path.with_name(path.stem + ".meta.json")
 
 
 def _write(path: Path, data: bytes) -> None:
