@@ -49,6 +49,8 @@ def page(store, iri: str, path: str) -> str:
         from .reader import reader
         context["special"] = "report"
         context["reader"] = reader(store, iri, desc)
+        from .originals import original_of
+        context["original"] = original_of(store, iri)
     elif str(PG.Figure) in types:
         context["special"] = "figure"
         context["figure"] = figure(store, desc, lang)
