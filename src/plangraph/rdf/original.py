@@ -60,7 +60,8 @@ def add_original(rg) -> None:
     rg.add(dist, RDF.type, DCAT.Distribution)
     rg.add(dist, DCTERMS.title, Literal(original.name))
     rg.add(dist, DCAT.mediaType, URIRef(MEDIA_TYPES + original.media_type))
-    rg.add(dist, DCAT.byteSize, Literal(original.size, datatype=XSD.nonNegativeInteger))
+    # xsd:integer (DCAT 3 says nonNegativeInteger): stores keep derived integer types as xsd:integer
+    rg.add(dist, DCAT.byteSize, Literal(original.size, datatype=XSD.integer))
     rg.add(dist, DCAT.downloadURL, rg.mint.original(original.stored_name))
     rg.add(dist, DCAT.accessURL, URIRef(original.url) if original.url else None)
     rg.add(dist, SPDX.checksum, checksum)
