@@ -57,4 +57,5 @@ def _is_report(document: Document) -> None:
     try:
         parse_report(document.text, document.original.name)
     except InputError as error:
-        raise FetchError(f'"{document.original.url}" gave no report of the genre: {error} Nothing was written.') from None
+        raise FetchError(f'"{document.original.url}" gave no report of the genre: {error} '
+                         "Nothing was written.") from None

@@ -15,7 +15,8 @@ from plangraph.ingest.html import read_page
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 TABLE_REPORT = (VARIANTS / "07-county-table-zhengding-2023-h1.txt").read_text(encoding="utf-8")
-needs_font = pytest.mark.skipif(not documents.FONT.exists(), reason="needs the WenQuanYi font that scripts/test installs")
+needs_font = pytest.mark.skipif(not documents.FONT.exists(),
+                                reason="needs the WenQuanYi font that scripts/test installs")
 # 關於臺北市信義區二〇二三年上半年國民經濟和社會發展計劃執行情況的報告 (Big5 holds traditional characters only)
 BIG5_TEXT = "今年以來，全區上下堅持穩中求進工作總基調，經濟運行穩步恢復，地區生產總值同比增長百分之六點三。" * 6
 

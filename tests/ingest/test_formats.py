@@ -1,7 +1,8 @@
 """The same report published four ways — text, a GBK portal page, a two-page PDF, a Word file — gives one graph.
 
-The documents are made here from reports of shared/reports/variants/ (figures invented; copies in variants/). The graphs are compared
-with the one built from the text, not with fixed numbers, so that the reader may change how it reads figures.
+The documents are made here from reports of shared/reports/variants/ (figures invented; copied to variants/).
+The graphs are compared with the one built from the text, not with fixed numbers, so that the reader may change
+how it reads figures.
 """
 from __future__ import annotations
 

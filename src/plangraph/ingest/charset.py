@@ -59,7 +59,12 @@ def decode_page(data: bytes, name: str, content_type: str | None = None) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise _contradicted(name, label, _guess(data) or "another charset", error.start) from None
+        guess = _guess(data)
+        if guess is None:
+            raise InputError(f'Page "{name}" declares the charset "{label}" but byte {error.start} is not '
+                             f"{label.upper()}, and its charset cannot be told. Save the page again as UTF-8.") \
+                from None
+        raise _contradicted(name, label, guess, error.start) from None
 
 
 def _detected(data: bytes, name: str) -> str:

@@ -42,7 +42,8 @@ def read_page(data: bytes, name: str, content_type: str | None = None) -> Readin
     try:
         tree = lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError):
-        raise InputError(f'Page "{name}" is empty or not HTML. Save the report\'s page again, or give its PDF.') from None
+        raise InputError(f'Page "{name}" is empty or not HTML. Save the report\'s page again, or give its PDF.') \
+            from None
     portal = portal_metadata(tree)
     blocks = without_metadata(main_blocks(page))
     title = _title(tree)
@@ -102,18 +103,11 @@ def _child_texts(element):
 
 def _text(element, breaks: bool = False) -> str:
     """The text of a trafilatura element; its <lb/> line breaks kept as newlines when ``breaks``."""
-    parts = []
-    for piece in element.iter():
-        if piece.tag == "lb" and breaks:
-            parts.append("\n")
-        elif piece is not element and piece.text:
-            parts.append(piece.text)
-        elif piece is element and piece.text:
-            parts.append(piece.text)
-        if piece is not element and piece.tail:
-            parts.append(piece.tail)
-    text = "".join(parts)
-    return "\n".join(_clean(line) for line in text.split("\n")) if breaks else _clean(text)
+    if breaks:
+        for lb in element.iter("lb"):
+            lb.tail = "\n" + (lb.tail or "")
+        return "\n".join(_clean(line) for line in "".join(element.itertext()).split("\n"))
+    return _clean("".join(element.itertext()))
 
 
 def _clean(text: str) -> str:

@@ -203,7 +203,8 @@ SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 PREFIXES = {
     "pg": PG._NS, "oa": OA, "prov": PROV, "qb": QB, "skos": SKOS, "schema": SDO, "dcterms": DCTERMS,
     "dcat": DCAT, "void": VOID, "org": ORG, "foaf": FOAF, "time": TIME, "owl": OWL, "rdf": RDF,
-    "rdfs": RDFS, "xsd": XSD, "sh": SH, "sdmx-dimension": SDMX_DIMENSION, "sdmx-attribute": SDMX_ATTRIBUTE, "spdx": SPDX,
+    "rdfs": RDFS, "xsd": XSD, "sh": SH, "sdmx-dimension": SDMX_DIMENSION, "sdmx-attribute": SDMX_ATTRIBUTE,
+    "spdx": SPDX,
 }
 
 __all__ = ["PG", "OA", "SDMX_DIMENSION", "SDMX_ATTRIBUTE", "SPDX", "PREFIXES", "ONTOLOGY_IRI"]
