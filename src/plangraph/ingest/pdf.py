@@ -51,8 +51,8 @@ def read_pdf(data: bytes, name: str) -> Reading:
     pages = list(page_lines(data, name))
     if sum(han_count(line.text) for page in pages for line in page) < MIN_HAN_PER_PAGE * max(1, len(pages)):
         raise InputError(
-            f'PDF "{name}" has no text layer: its {len(pages)} page(s) are images, as a scan is. OCR it first '
-            f'(e.g. "ocrmypdf -l chi_sim {name} {name[:-4]}.ocr.pdf"), then build the OCR\'d file.')
+            f'PDF "{name}" has no text layer: its {len(pages)} page(s) hold images or drawings, as a scan does. '
+            f'OCR it first (e.g. "ocrmypdf -l chi_sim {name} {name[:-4]}.ocr.pdf"), then build the OCR\'d file.')
     body = [page[start:end] for page, (start, end) in zip(pages, body_ranges(pages))]
     return Reading(render(paragraphs(body)))
 
@@ -79,8 +79,8 @@ def page_lines(data: bytes, name: str):
 
 
 def _check_complete(data: bytes, name: str) -> None:
-    if not data.lstrip()[:1024].lstrip(b"\xef\xbb\xbf").startswith(b"%PDF"):
-        raise InputError(f'"{name}" is not a PDF (it does not start with "%PDF"). Give the report\'s PDF file.')
+    if b"%PDF-" not in data[:1024]:   # the header may follow a little junk, as readers allow
+        raise InputError(f'"{name}" is not a PDF (no "%PDF-" header). Give the report\'s PDF file.')
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f'PDF "{name}" is truncated: it lacks the end-of-file marker a complete PDF has. '
                          "Download it again (plangraph fetch URL), then build again.")
