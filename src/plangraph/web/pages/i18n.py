@@ -62,7 +62,7 @@ WORDS = {
     "sentence": ("第 {n} 句", "sentence {n}"),
     "no_sources": ("", ""),
     "original": ("原始文件", "Original document"),
-    "original_text": ("本报告的文字读自此文件,原样保存", "The report's text was read from this file, kept as received"),
+    "original_text": ("本报告的文字读自此文件,原样保存:", "The report's text was read from this file, kept as received:"),
     "download": ("下载", "Download"),
     "source_url": ("来源网址", "Retrieved from"),
 }
