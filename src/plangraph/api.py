@@ -7,6 +7,12 @@ from typing import Iterable
 import pyoxigraph
 from rdflib import Graph
 
+from .errors import FetchError, InputError
+from .ingest.document import Document
+from .ingest.fetch import Fetched, Retry
+from .ingest.fetch import fetch as fetch_one
+from .paths import reports_dir
+from .read.report import parse_report
 from .store.build import build, ensure_built  # noqa: F401  (public: plangraph.api.build)
 from .store.check import validate_store
 from .store.embedded import open_store
@@ -30,3 +36,26 @@ def query(sparql: str, store: pyoxigraph.Store | None = None, allow_service: boo
 
     SERVICE calls are refused (QueryRefused) unless ``allow_service``."""
     return run_query(store if store is not None else load(), sparql, allow_service=allow_service)
+
+
+def fetch(urls: Iterable[str], folder: str | Path | None = None, retry: Retry = Retry()) -> list[Fetched | FetchError]:
+    """Download each report into ``folder`` (default: data/reports/) with its origin; a failure is given back.
+
+    What a URL gives must read as a report of the genre, or nothing of it is written.
+    """
+    folder = Path(folder) if folder else reports_dir()
+    done: list[Fetched | FetchError] = []
+    for url in urls:
+        try:
+            done.append(fetch_one(url, folder, retry, check=_is_report))
+        except FetchError as error:
+            done.append(error)
+    return done
+
+
+def _is_report(document: Document) -> None:
+    try:
+        parse_report(document.text, document.original.name)
+    except InputError as error:
+        raise FetchError(f'"{document.original.url}" gave no report of the genre: {error} '
+                         "Nothing was written.") from None

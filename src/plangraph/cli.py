@@ -246,6 +246,30 @@ def publish(files, endpoint, store_path, attempts, quiet):
 
 
 @main.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--to", "folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to save the reports in; default: the project's data/reports/.")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds to wait for each answer.")
+@click.option("--attempts", default=3, show_default=True, type=int,
+              help="Tries per URL when the network or the server fails (time-outs, 429, 5xx).")
+def fetch(urls, folder, timeout, attempts):
+    """Download reports (web pages, PDF, Word) from URLS into the reports folder, with their origin beside them."""
+    from .ingest.fetch import Retry
+    failed = 0
+    for done in api.fetch(urls, folder, Retry(attempts=max(1, attempts), timeout=timeout)):
+        if isinstance(done, PlangraphError):
+            failed += 1
+            click.echo(f"Error: {done}", err=True)
+        elif done.already:
+            click.echo(f"{done.url} → {done.path} (already there, unchanged)")
+        else:
+            click.echo(f"{done.url} → {done.path} ({done.media_type}, {done.size:,} bytes)")
+    if failed:
+        click.echo(f"{failed} of {len(urls)} URL(s) failed; nothing was written for them.", err=True)
+        sys.exit(2)
+
+
+@main.command()
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="List every number, not only those that are not captured.")
 def coverage(reports, show_all):

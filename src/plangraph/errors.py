@@ -2,7 +2,8 @@
 
     PlangraphError
     ├── InputError            a report or data file that cannot be read (missing, empty, binary, encoding)
-    │   └── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    │   ├── OutlineError      a text that is not a report of the genre (no occasion line, no outline)
+    │   └── FetchError        a report that cannot be downloaded (HTTP error, time-out, no report at the URL)
     ├── LocationError         a place to write or listen on that cannot be used (a folder named as the output
     │                         file, an unwritable folder, a full disk, a port in use)
     ├── ValidationFailed      a graph that does not conform to the shapes (carries the readable report)
@@ -32,6 +33,10 @@ class LocationError(PlangraphError):
     """A file, folder or port plangraph cannot write to or listen on; the message names it and the fix."""
 
     exit_code = 2
+
+
+class FetchError(InputError):
+    """A report that could not be downloaded; the message names the URL, what happened and what to do."""
 
 
 class ValidationFailed(PlangraphError):

@@ -15,6 +15,7 @@ from .entities import add_entity_triples
 from .header import add_report
 from .iris import Minter
 from .ontology import ontology_graph
+from .original import add_original
 from .quantities import add_quantities, decimal
 from .vocab import OA, PG, PREFIXES, SDMX_DIMENSION
 
@@ -55,6 +56,7 @@ class ReportGraph:
             self._indicator(bullet)
         add_quantities(self)
         add_entity_triples(self)
+        add_original(self)
         return self.graph
 
     def add(self, s, p, o) -> None:

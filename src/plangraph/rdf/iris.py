@@ -82,6 +82,10 @@ class Minter:
         tail = lambda iri: iri.rstrip("/").rpartition("/")[2]  # noqa: E731
         return self.iri(f"id/fulfilment/{tail(place)}/{tail(indicator)}/{year}/{key}")
 
+    def original(self, stored_name: str) -> URIRef:
+        """Where the original document of a report is downloaded: ``original/{sha256}.pdf``."""
+        return self.iri(f"original/{stored_name}")
+
     def dataset(self) -> URIRef:
         """The dataset plangraph serves."""
         return self.iri("id/dataset")

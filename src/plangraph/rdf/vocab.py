@@ -120,6 +120,7 @@ class PG(DefinedNamespace):
     rank: URIRef
     alias: URIRef
     documentNumber: URIRef
+    indexNumber: URIRef
     nature: URIRef
     direction: URIRef
     genre: URIRef
@@ -217,12 +218,14 @@ class PG(DefinedNamespace):
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")   # checksums of distributions, as DCAT 3 recommends
 SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 
 PREFIXES = {
     "pg": PG._NS, "oa": OA, "prov": PROV, "qb": QB, "skos": SKOS, "schema": SDO, "dcterms": DCTERMS,
     "dcat": DCAT, "void": VOID, "org": ORG, "foaf": FOAF, "time": TIME, "owl": OWL, "rdf": RDF,
     "rdfs": RDFS, "xsd": XSD, "sh": SH, "sdmx-dimension": SDMX_DIMENSION, "sdmx-attribute": SDMX_ATTRIBUTE,
+    "spdx": SPDX,
 }
 
-__all__ = ["PG", "OA", "SDMX_DIMENSION", "SDMX_ATTRIBUTE", "PREFIXES", "ONTOLOGY_IRI"]
+__all__ = ["PG", "OA", "SDMX_DIMENSION", "SDMX_ATTRIBUTE", "SPDX", "PREFIXES", "ONTOLOGY_IRI"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..ingest.text import read_text
+from ..ingest.document import Original, read_document
 from .entities import Entity, find_entities
 from .indicators import IndicatorBullet, indicator_bullets
 from .metadata import Metadata, read_metadata, read_sidecar
@@ -28,9 +28,12 @@ class Report:
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     themes: tuple[ThemeConcept, ...] = ()
+    original: Original | None = None             # the document the text was read from, as received
+    portal: tuple[tuple[str, str], ...] = ()     # its portal's metadata table: (索引号, "…"), (发布机构, "…") …
 
 
-def parse_report(text: str, name: str, sidecar: dict | None = None) -> Report:
+def parse_report(text: str, name: str, sidecar: dict | None = None, original: Original | None = None,
+                 portal: tuple[tuple[str, str], ...] = ()) -> Report:
     """Parse a report's text; ``name`` is used in messages and as its identifier."""
     outline = parse_outline(text, name)
     meta = read_metadata(text, outline, name, sidecar)
@@ -43,10 +46,14 @@ def parse_report(text: str, name: str, sidecar: dict | None = None) -> Report:
                   relations=relations,
                   entities=find_entities(text, meta, relations, (0, len(text))),
                   statements=statements,
-                  themes=themes)
+                  themes=themes,
+                  original=original,
+                  portal=portal)
 
 
 def read_report(path: str | Path) -> Report:
-    """Read and parse a report file (and its sidecar ``.meta.json`` when there is one)."""
+    """Read and parse a report file of any format taken (and its sidecar ``.meta.json`` when there is one)."""
     path = Path(path)
-    return parse_report(read_text(path), path.name, read_sidecar(path))
+    sidecar = read_sidecar(path)
+    document = read_document(path, (sidecar or {}).get("origin"))
+    return parse_report(document.text, path.name, sidecar, document.original, document.portal)

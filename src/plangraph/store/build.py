@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS
 
 from ..errors import InputError, ValidationFailed
+from ..ingest.document import REFUSED_SUFFIXES, SUFFIXES, Original
 from ..paths import built_dataset, ontology_dir, reports_dir, shapes_dir
 from ..rdf.graph import new_graph, report_graph
 from ..rdf.indicator_map import link_indicators
@@ -28,6 +29,7 @@ from .files import check_output, check_store
 from .formats import by_path
 from .fulfilment import fulfilment_graph, fulfilments, names
 from .lifeline import tie_to_parent
+from .originals import keep, originals_beside
 from .progress import Progress, silent
 from .validation import Outcome, validate
 
@@ -40,6 +42,7 @@ from .validation import Outcome, validate
 NAMING = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.notation, SKOS.inScheme, SKOS.broader,
           SKOS.related, DCTERMS.title, SDO.addressLocality, PG.alias, PG.documentNumber}
 THINGS_PATH = "id/graph/things"
+READ_SUFFIXES = SUFFIXES + REFUSED_SUFFIXES
 
 
 
@@ -50,9 +53,11 @@ def report_files(paths: Iterable[str | Path] | None = None) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(path.glob("*.txt"))
+            # a legacy .doc is listed too, to be refused by name rather than left out unseen
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READ_SUFFIXES)
             if not found:
-                raise InputError(f'Folder "{path}" holds no report (*.txt). Put the UTF-8 report files there.')
+                raise InputError(f'Folder "{path}" holds no report ({", ".join("*" + s for s in SUFFIXES)}). '
+                                 "Put the reports there: web pages, PDF, Word (.docx) or UTF-8 text files.")
             files.extend(found)
         else:
             files.append(path)
@@ -72,6 +77,7 @@ class Piece:
     shared: bytes
     indicators: tuple[str, ...]
     outcome: Outcome | None
+    original: Original | None = None
 
 @dataclass(frozen=True)
 class Built:
@@ -80,6 +86,7 @@ class Built:
     store: pyoxigraph.Store
     reports: tuple[URIRef, ...]
     outcome: Outcome
+    originals: tuple[tuple[Path, Original], ...] = ()   # each report file read, with what it is
 
 def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, check: bool = True,
                 jobs: int | None = None, target: pyoxigraph.Store | None = None,
@@ -96,10 +103,11 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
     """
     minter = minter or Minter()
     store = target if target is not None else pyoxigraph.Store()
-    seen, indicators, outcomes = {}, set(), []
+    seen, indicators, outcomes, originals = {}, set(), [], []
     things = pyoxigraph.NamedNode(str(minter.iri(THINGS_PATH)))
     sources = list(sources)
-    for done, piece in enumerate(parallel(partial(build_piece, base=minter.base, check=check), sources, jobs), 1):
+    pieces = parallel(partial(build_piece, base=minter.base, check=check), sources, jobs)
+    for done, (source, piece) in enumerate(zip(sources, pieces), 1):
         if piece.iri in seen:
             raise InputError(
                 f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district and period ({piece.iri}). '
@@ -109,6 +117,8 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
         store.bulk_load(piece.shared, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=things)
         indicators.update(piece.indicators)
         outcomes.append(piece.outcome)
+        if piece.original is not None and not isinstance(source, Report):
+            originals.append((Path(source), piece.original))
         progress(done, len(sources))
     links = link_indicators({URIRef(i) for i in indicators}, minter)
     add_graph(store, links)
@@ -118,7 +128,9 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
     add_graph(store, description)
     if check:
         outcomes.append(validate(links + plans + description))
-    return Built(store, tuple(sorted(map(URIRef, seen))), merge([o for o in outcomes if o is not None]))
+    return Built(store, tuple(sorted(map(URIRef, seen))), merge([o for o in outcomes if o is not None]),
+                 tuple(originals))
+
 
 def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
     """Build one report's graph (in a worker process), validate it on its own when ``check``, and split it.
@@ -137,7 +149,7 @@ def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
         (shared if naming(triple, str(iri)) else own).add(triple)
     return Piece(report.name, str(iri), own.serialize(format="nt", encoding="utf-8"),
                  shared.serialize(format="nt", encoding="utf-8"),
-                 tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)), outcome)
+                 tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)), outcome, report.original)
 
 def naming(triple, report: str) -> bool:
     """Whether a triple names or types a shared thing (one outside the report's own IRIs): see ``NAMING``."""
@@ -180,8 +192,9 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
     """Build and validate the dataset from report files or folders; write it to ``output`` and/or ``store``.
 
     ``store`` names a folder for a persistent on-disk store (served by ``serve --store``). Raises
-    ValidationFailed (nothing written) when the graph does not conform to the shapes. ``progress(done, total)``
-    hears of each report built.
+    ValidationFailed (nothing written) when the graph does not conform to the shapes. The original of each
+    report is kept beside what is written (``store/originals.py``). ``progress(done, total)`` hears of
+    each report built.
     """
     for place, check in ((output, check_output), (store, check_store)):
         if place is not None:  # refused now, not after minutes of building
@@ -192,17 +205,20 @@ def build(reports: Iterable[str | Path] | None = None, output: str | Path | None
     if store is None:
         return _written(build_store(files, minter, progress=progress), output)
     with new_store_dir(store) as folder:  # built straight on disk: memory stays flat however many reports
-        built = _written(build_store(files, minter, target=pyoxigraph.Store(str(folder)), progress=progress), output)
+        built = _written(build_store(files, minter, target=pyoxigraph.Store(str(folder)), progress=progress),
+                         output, folder)
         finish(built.store)
-        reports, outcome = built.reports, built.outcome
+        reports, outcome, kept = built.reports, built.outcome, built.originals
         del built  # closing the RocksDB handle before its folder is renamed into place
-    return Built(open_store_dir(store), reports, outcome)
+    return Built(open_store_dir(store), reports, outcome, kept)
 
 
-def _written(built: Built, output: str | Path | None) -> Built:
-    """Refuse a build that does not conform; else write it to ``output`` when one is named."""
+def _written(built: Built, output: str | Path | None, store: Path | None = None) -> Built:
+    """Refuse a build that does not conform; else keep the originals and write it to ``output`` when named."""
     if not built.outcome.conforms:
         raise ValidationFailed(built.outcome.text())
+    for place in (p for p in (store, output) if p is not None):
+        keep(built.originals, originals_beside(place))
     if output is not None:
         write_dataset(built.store, output)
     return built

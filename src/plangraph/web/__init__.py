@@ -25,6 +25,7 @@ DEFAULTS = {
     "PLANGRAPH_MAX_MEMORY_MB": 1024,  # memory a query worker may use beyond the store (0: no limit)
     "PLANGRAPH_MAX_BYTES": 50_000_000,  # bytes of one answer; more rows are cut and flagged
     "PLANGRAPH_CACHE_SIZE": 1024,    # answers kept for identical queries (the data is immutable)
+    "PLANGRAPH_ORIGINALS": [],       # folders of the reports' original documents; empty: beside the data
 }
 
 

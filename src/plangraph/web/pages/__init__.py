@@ -2,7 +2,8 @@
 
 Modules: terms (labels of ontology terms), describe (what the store says of one IRI), text (source sentences),
 resource (dereferencing and content negotiation), kinds (figure, indicator, place and report pages), chart (the
-server-drawn SVG), search (character n-grams), site (home, lists, exports, the query page).
+server-drawn SVG), search (character n-grams), site (home, lists, exports, the query page), originals (the
+documents the reports were read from).
 """
 from __future__ import annotations
 
@@ -64,4 +65,4 @@ def remember_language(response):
     return response
 
 
-from . import downloads, kinds, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)
+from . import downloads, kinds, originals, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)

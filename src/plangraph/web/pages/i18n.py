@@ -79,6 +79,10 @@ WORDS = {
     "share_of_target": ("完成目标进度", "Share of target"),
     "year_elapsed": ("时间进度", "Share of year elapsed"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    "original": ("原始文件", "Original document"),
+    "original_text": ("本报告的文字读自此文件,原样保存:", "The report's text was read from this file, kept as received:"),
+    "download": ("下载", "Download"),
+    "source_url": ("来源网址", "Retrieved from"),
 }
 
 

@@ -52,6 +52,8 @@ def page(store, iri: str, path: str) -> str:
         context["special"] = "report"
         context["reader"] = reader(store, iri, desc)
         context["glance"] = glance(store, iri, _notation(store, desc))
+        from .originals import original_of
+        context["original"] = original_of(store, iri)
     elif str(PG.Figure) in types:
         context["special"] = "figure"
         context["figure"] = figure(store, desc, lang)
