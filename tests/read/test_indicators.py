@@ -66,3 +66,11 @@ def test_genre_phrasings(line, name, expected):
 def test_negative_values_are_decimals():
     b = bullet("——全年地区生产总值预期目标增长7%。上半年同比下降40.9%。")
     assert b.figures[-1].figure.value == Decimal("-40.9")
+
+
+def test_a_comparison_in_words_is_one_figure_with_one_role():
+    """高于经济增长水平 was read both as a comparison and as a qualitative result: one span, two roles."""
+    b = bullet("——全年城镇居民人均可支配收入增长高于经济增长。上半年城镇居民人均可支配收入预计增长6.1%,高于经济增长水平。")
+    spans = [(f.start, f.end) for f in b.figures]
+    assert len(spans) == len(set(spans))
+    assert [f.role for f in b.figures if f.text == "高于经济增长水平"] == ["Comparison"]

@@ -113,11 +113,14 @@ def read_bullet(text: str, paragraph: Paragraph, year: int) -> IndicatorBullet |
     figures: list[IndicatorFigure] = []
     for sentence in paragraph.sentences:
         target = sentence is first and bool(TARGET_SENTENCE.search(sentence.text) or not RESULT_WORDS.search(sentence.text))
+        comparisons = _word_comparisons(sentence)
+        compared = {(c.start, c.end) for c in comparisons}  # 高于经济增长水平 is a comparison, not also a qualitative result
         for reading in read_sentence(text, sentence, default, target, loose=True):
             own = reading.subject.names[0]
             related = own in name or own.endswith(name)     # 固定资产投资 of 全社会固定资产投资, 能耗 of 能耗降低率
-            figures.extend(f if f.indicator or related else replace(f, indicator=own) for f in reading.figures)
-        figures.extend(_word_comparisons(sentence))
+            figures.extend(f if f.indicator or related else replace(f, indicator=own) for f in reading.figures
+                           if (f.start, f.end) not in compared)
+        figures.extend(comparisons)
     figures = [replace(f, base_year=str(year - 2)) if f.role == "AverageGrowth" and not f.base_year else f
                for f in sorted(figures, key=lambda f: f.start)]
     reasons = tuple((s.start + m.start(), s.start + m.end(), m.group()) for s in paragraph.sentences
