@@ -90,7 +90,7 @@ def test_a_full_disk_is_a_message_and_leaves_no_file(project, runner, tmp_path, 
     from plangraph.api import ensure_built
     ensure_built()  # the disk fills up while the export is written, not while the dataset is built
 
-    def full(store, fmt, output=None):
+    def full(store, fmt, output=None, progress=None):
         output.write(b"@prefix pg: <https://w3id.org/plangraph/def#> .\n")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     monkeypatch.setattr(export, "serialize", full)
