@@ -50,6 +50,10 @@ def read(text: str, target: bool = False, known_only: bool = False):
     # a share of the subject before: named after it
     ("其中税收收入18.6亿元,占一般公共预算收入的比重为78.1%。",
      [("税收收入", "ResultLevel", "18.6", "亿元"), ("税收收入占一般公共预算收入的比重", "ResultLevel", "78.1", "%")]),
+    # an enumeration opens the clause without naming anything
+    ("主要原因:一是工业投资同比下降12.3%,拖累投资增长。", [("工业投资", "YearOnYearGrowth", "-12.3", "%")]),
+    # how long a state lasted is not the indicator's value
+    ("PMI为50.3%,连续4个月位于扩张区间。", [("PMI", "ResultLevel", "50.3", "%")]),
 ])
 def test_prose_clauses(text, expected):
     assert read(text) == expected

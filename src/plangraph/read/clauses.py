@@ -21,10 +21,11 @@ from .vocabulary import find_known, looks_like_indicator, starts_known
 CLAUSE_END = re.compile(r"[,，;；:：、]")
 DIGIT = re.compile(r"\d")
 CLOSE = re.compile(r"[)）]")
-# Words that open a clause without naming anything: periods, places, 其中, 初步核算 …
+# Words that open a clause without naming anything: periods, places, 其中, 初步核算, enumerations (一是房地产开发投资…) …
 LEAD = re.compile(r"(?:(?:——|其中|初步核算|据初步核算|从\S{0,4}看|截至\d{1,2}月(?:末|底)|截至目前|\d{1,2}月(?:末|底|份)|上半年|下半年|"
                   r"前三季度|[一二三四]季度|全年|年度|今年以来|今年|1\s*[-—–~至]\s*\d{1,2}\s*月份?|全区|全市|全县|全省|全州|"
-                  r"全旗|全镇|我区|我市|我县|我省|实际(?=完成|达到|为|增长|同比|下降|实现)|累计|另外|同时|力争|确保|争取)\s*[,，、]?\s*)+")
+                  r"全旗|全镇|我区|我市|我县|我省|实际(?=完成|达到|为|增长|同比|下降|实现)|累计|另外|同时|力争|确保|争取|"
+                  r"[一二三四五六七八九十]是|其[一二三四五]|首先|其次)\s*[,，、]?\s*)+")
 # Where a subject ends: a verb or cue of the figure, a digit, a footnote.
 NAME_END = re.compile(r"完成|实现|达到|达|为|增长|增速|增幅|同比|比上年|比去年|较|下降|降低|上涨|下跌|回落|减少|提高|提升|控制|"
                       r"保持|分别|预期|预计|计划|目标|均?居(?=全|第)|排名|位居|位列|稳居|总量(?=和|均|居|排名|位)|突破|超过|不低于|低于|高于|"

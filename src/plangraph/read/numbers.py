@@ -127,6 +127,7 @@ NOT_FACTS = (
     ("name part", r"世界\s*$", r"^\s*强"),                # 世界500强
     ("name part", r"", r"^\s*分(?:以上)?人数"),             # 600分人数稳居全市第一 (names the group ranked)
     ("anniversary", r"", r"^\s*周年"),                    # 庆祝中国共产党成立100周年
+    ("duration", r"连续\s*$", r"^\s*个?(?:月|年|季度|周|天)"),   # PMI连续3个月位于扩张区间: how long, not how much
     ("footnote", r"[(（]\s*注\s*$", r"^\s*[)）]"),        # 地区生产总值(注1)预期目标增长6.5%
 )
 _NOT_FACTS = tuple((kind, re.compile(b) if b else None, re.compile(a) if a else None) for kind, b, a in NOT_FACTS)
