@@ -52,10 +52,15 @@ def check_store(path: str | Path) -> None:
 
 
 def _probe(path: Path) -> None:
-    """Create the parent folder and a temporary file in it, and remove the file: proof the place is writable."""
+    """Create and remove a temporary file in the nearest existing folder above ``path``: proof it is writable.
+
+    No folder is created: a build refused later must leave nothing behind, so the folders are made when written.
+    """
+    existing = next(p for p in path.absolute().parents if p.exists() or p == p.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=path.parent)
+        if not existing.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+        fd, name = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=existing)
         os.close(fd)
         os.unlink(name)
     except OSError as error:
@@ -94,6 +99,10 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
     path = Path(path)
     check_output(path)
     remove_stale(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(path, error) from None
     fd, tmp = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
