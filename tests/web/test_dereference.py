@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, VOID
 
 from plangraph.store.build import build_store
+from plangraph.store.originals import keep
 from plangraph.web import create_app
 
 BASE = "https://w3id.org/plangraph/"
@@ -35,14 +36,22 @@ def _description(client) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def corpus_store():
-    """Three reports whose indicator names differ, so that the graph id/graph/indicator-map exists too."""
+def corpus(tmp_path_factory):
+    """Three reports whose indicator names differ, so that the graph id/graph/indicator-map exists too.
+
+    Built in memory, so their originals are kept where a build keeps them (``store/originals.py``), in a folder
+    the app is told of: the store alone does not say where they are.
+    """
     reports = [SEED, TEST_REPORTS / "jianghan-2021-h1.txt", TEST_REPORTS / "yuhang-2023-h1.txt"]
-    return build_store(reports, check=False).store
+    built, originals = build_store(reports, check=False), tmp_path_factory.mktemp("originals")
+    keep(built.originals, originals)
+    return built.store, originals
 
 
-def test_every_iri_of_the_data_and_the_service_description_resolves(corpus_store):
-    client = create_app({"PLANGRAPH_STORE": corpus_store, "TESTING": True, "PLANGRAPH_WORKERS": 0}).test_client()
+def test_every_iri_of_the_data_and_the_service_description_resolves(corpus):
+    corpus_store, originals = corpus
+    client = create_app({"PLANGRAPH_STORE": corpus_store, "PLANGRAPH_ORIGINALS": [str(originals)],
+                         "TESTING": True, "PLANGRAPH_WORKERS": 0}).test_client()
     iris = {_ours(t) for q in corpus_store for t in (q.subject, q.predicate, q.object, q.graph_name)}
     iris |= {_ours(t) for triple in _description(client) for t in triple}
     iris.discard(None)

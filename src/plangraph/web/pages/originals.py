@@ -26,9 +26,15 @@ FORMAT_NAMES = {"application/pdf": "PDF", "text/html": "HTML", "text/plain": "TX
 
 
 def original_folders(config) -> list[Path]:
-    """Where the served data's originals are: PLANGRAPH_ORIGINALS, else beside the store or the data files."""
+    """Where the served data's originals are: PLANGRAPH_ORIGINALS, else beside the store or the data files.
+
+    A store given in-process (PLANGRAPH_STORE) has no place beside it: its builder says where it kept the
+    originals, and the project's own folder, which holds another dataset's, is never guessed instead.
+    """
     if config.get("PLANGRAPH_ORIGINALS"):
         return [Path(p) for p in config["PLANGRAPH_ORIGINALS"]]
+    if "PLANGRAPH_STORE" in config:
+        return []
     if config.get("PLANGRAPH_STORE_PATH"):
         return [originals_beside(config["PLANGRAPH_STORE_PATH"])]
     return [originals_beside(Path(p)) for p in config.get("PLANGRAPH_DATA") or [built_dataset()]]
