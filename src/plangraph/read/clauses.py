@@ -296,6 +296,8 @@ def read_sentence(text: str, sentence: Sentence, default: Subject | None = None,
                               share_of=False) if current else None
         if subject is not None:
             current = subject
+        elif current is not None and _names_another(text, start, end, current):
+            current = None
         if current is None or known_only and not current.known:
             continue
         anchor = subject.end if subject is not None else start
@@ -306,6 +308,25 @@ def read_sentence(text: str, sentence: Sentence, default: Subject | None = None,
         found += _qualitative(text, start, end, sentence, target, loose) if not found else []
         readings.setdefault(current, []).extend(_spread(current, found, text, start, end))
     return [Reading(s, tuple(f)) for s, f in readings.items() if f]
+
+
+def _names_another(text: str, start: int, end: int, current: Subject) -> bool:
+    """Whether a clause opens with a name of its own, no indicator and not the subject before's, so that its figures
+    are not that subject's: 新增城镇就业3万人以上，新建改扩建中小学和幼儿园10所以上 (the 10 are schools, not jobs;
+    实施重大项目206项 after 重大项目 stays 重大项目's, as 新申报高新技术企业 after 新认定高新技术企业 does)."""
+    lead = LEAD.match(text, start, end)
+    at = lead.end() if lead else start
+    stop = NAME_END.search(text, at, end)
+    if VERBS_BEFORE_NAME.match(text, at, end) or not stop or not DIGIT.match(text, stop.start()):
+        return False
+    name = text[at:stop.start()].strip(" 　,，、的")
+    return (len(name) >= 4 and not re.search(r"[\d。“”《》()（）]", name) and not ANAPHORA.match(name)
+            and not any(_shares_words(name, known) for known in current.names))
+
+
+def _shares_words(name: str, other: str) -> bool:
+    """Whether two names share two characters in a row: 新申报高新技术企业 and 新认定高新技术企业 do."""
+    return any(other[i:i + 2] in name for i in range(len(other) - 1))
 
 
 def _spread(subject: Subject, found: list[IndicatorFigure], text: str, start: int, end: int) -> list[IndicatorFigure]:

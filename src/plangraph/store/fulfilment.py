@@ -109,7 +109,15 @@ def read_figures(store) -> list[Figure]:
             canonical.get(r["indicator"].value, r["indicator"].value), r["role"].value.rpartition("#")[2],
             text(r, "code"), Decimal(r["value"].value), Decimal(r["normalized"].value), text(r, "unit"),
             text(r, "qualifier").rpartition("#")[2], text(r, "direction") == str(PG.LowerIsBetter))
-    return sorted(found.values(), key=lambda f: (f.place, f.indicator, f.year, f.report_period, f.iri))
+    return sorted(found.values(), key=lambda f: (f.place, f.indicator, f.year, _published(f.report_period), f.iri))
+
+
+def _published(report_period: str) -> tuple[int, Decimal]:
+    """When a report of the period comes out: 2020 in January 2021, before 2021-S1 in August 2021."""
+    year, _, part = report_period.partition("-")
+    if not year.isdigit():
+        return (0, Decimal(0))
+    return (int(year), ELAPSED.get(part, Decimal(0))) if part else (int(year) + 1, Decimal(0))
 
 
 def _canonical(pairs: list[tuple[str, str]]) -> dict[str, str]:
