@@ -6,25 +6,17 @@ Screenshots of home, a place, an indicator and the query page land in test-artif
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "reports" / "wuchang-2021-h1.txt"
 FIXTURE = ROOT / "tests" / "web" / "fixtures" / "binjiang.trig"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXAMPLE = "# 1. 主要指标及其名称 (the main indicators)\nSELECT ?name WHERE { ?i a pg:Indicator ; skos:prefLabel ?name }\n"
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium is not installed at {CHROMIUM}: run scripts/test, which installs it with apt-get",
-                allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extra: pip install -e '.[test]'")
 
 
 @pytest.fixture(scope="module")

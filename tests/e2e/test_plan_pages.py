@@ -5,27 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "reports" / "jinshui"
 OTHERS = [ROOT / "data" / "reports" / "wuchang-2021-h1.txt", ROOT / "tests" / "reports" / "wuchang-2022-h1.txt"]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 GDP = "id/indicator/diqushengchanzongzhi-9a16"
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"Chromium is not installed at {CHROMIUM}: run scripts/test, which installs it with apt-get",
-                allow_module_level=True)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="install the test extra: pip install -e '.[test]'")
 
 
 @pytest.fixture(scope="module")
