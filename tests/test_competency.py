@@ -150,6 +150,8 @@ def test_cq19_sentences_with_numbers_but_no_fact_are_listed(seed_store):
     rows = ask(seed_store, 19)
     assert all(any(c.isdigit() for c in r["text"]) for r in rows)
     assert "779.43" not in " ".join(r["text"] for r in rows)      # indicator figures are facts
+    starts = [int(r["start"]) for r in rows]
+    assert len(starts) > 1 and starts == sorted(starts)             # in reading order, by their position selector
 
 
 def test_cq20_outline(seed_store):

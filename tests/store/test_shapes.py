@@ -128,9 +128,8 @@ CASES = [
     ("QuoteShape", "empty quote", "", 'oa:exact "779.43亿元"', 'oa:exact ""', "exact text", "span-q"),
     ("SectionShape", "part of nothing", SECTION, "dcterms:isPartOf <https://example.org/id/report/r> ;\n    schema",
      "schema", "part of one parent", "r/part"),
-    ("ParagraphShape", "order 0", "", "pg:order 1 ;\n    oa:hasSource <https://example.org/id/report/r> ; oa:hasSelector "
-     "rp:all-q, rp:all-p .\nrp:sentence", "pg:order 0 ;\n    oa:hasSource <https://example.org/id/report/r> ; "
-     "oa:hasSelector rp:all-q, rp:all-p .\nrp:sentence", "1-based order", "r/paragraph"),
+    ("ParagraphShape", "paragraph of nothing", "", "pg:Paragraph ; dcterms:isPartOf <https://example.org/id/report/r> ;",
+     "pg:Paragraph ;", "part of one parent", "r/paragraph"),
     ("SentenceShape", "sentence in the report", "", "dcterms:isPartOf rp:paragraph", "dcterms:isPartOf ex:d",
      "part of a paragraph", "r/sentence"),
     ("IndicatorShape", "nature not a nature", "ex:gdp pg:nature pg:Anticipatory .", "pg:Anticipatory", "pg:Stated",

@@ -105,13 +105,11 @@ class ReportGraph:
             iri = Minter.part(self.iri, "paragraph", paragraph.number)
             self.add(iri, RDF.type, PG.Paragraph)
             self.add(iri, DCTERMS.isPartOf, self.section_iri(paragraph.section))
-            self.add(iri, PG.order, Literal(paragraph.number))
             self._selectors(iri, paragraph.start, paragraph.end)
             for sentence in paragraph.sentences:
                 s_iri = self.sentence_iri(sentence.number)
                 self.add(s_iri, RDF.type, PG.Sentence)
                 self.add(s_iri, DCTERMS.isPartOf, iri)
-                self.add(s_iri, PG.order, Literal(sentence.number))
                 self._selectors(s_iri, sentence.start, sentence.end)
 
     def sentence_iri(self, number: int) -> URIRef:

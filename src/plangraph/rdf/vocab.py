@@ -91,7 +91,6 @@ class PG(DefinedNamespace):
     year: URIRef
     section: URIRef
     sentence: URIRef
-    order: URIRef
     indicator: URIRef
     role: URIRef
     value: URIRef
