@@ -145,18 +145,22 @@ class ReportGraph:
             figures[figure] = self._figure(own, figure.indicator or bullet.name, dataset, figure)
         self._computed_shares(indicator, bullet, dataset, figures)
         if bullet.group:
-            self._group(bullet)
+            self._group(bullet, figures)
         for start, end, text in bullet.reasons:
             self._reason(indicator, bullet, start, end, text)
 
-    def _group(self, bullet: IndicatorBullet) -> None:
-        """Indicators the report names jointly (城镇和农村居民人均可支配收入分别增长…): a skos:Collection of them."""
+    def _group(self, bullet: IndicatorBullet, figures: dict) -> None:
+        """Indicators the report names jointly (城镇和农村居民人均可支配收入分别增长…): a skos:Collection of them,
+        which each of their figures names, so that the figure keeps the words the report stated it with."""
         group = self.mint.thing("indicator-group", bullet.group)
         self.add(group, RDF.type, PG.IndicatorGroup)
         self.add(group, RDF.type, SKOS.Collection)
         self.add(group, RDFS.label, self.zh(bullet.group))
-        for name in dict.fromkeys(f.indicator or bullet.name for f in bullet.figures if f.role != "Rank"):
+        spread = [f for f in bullet.figures if f.role != "Rank"]
+        for name in dict.fromkeys(f.indicator or bullet.name for f in spread):
             self.add(group, SKOS.member, self._indicator_iri(name))
+        for item in spread:
+            self.add(figures[item], PG.indicatorGroup, group)
 
     def _reason(self, indicator: URIRef, bullet: IndicatorBullet, start: int, end: int, text: str) -> None:
         """A stated reason for an indicator's result: a pg:Statement about the indicator."""

@@ -104,6 +104,7 @@ class PG(DefinedNamespace):
     basePeriod: URIRef
     scope: URIRef
     rankedBy: URIRef
+    indicatorGroup: URIRef
     estimated: URIRef
     statedText: URIRef
     mention: URIRef
