@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries" / "cross"
 CORPUS = [ROOT / "data" / "reports", ROOT / "tests" / "reports"]
 MINT = Minter()
-WUCHANG = {period: MINT.report("武昌区", "武汉市", period) for period in ("2020-S1", "2021-S1", "2022-S1")}
+WUCHANG = {period: MINT.report("武昌区", "武汉市", period, "half-year") for period in ("2020-S1", "2021-S1", "2022-S1")}
 
 
 @pytest.fixture(scope="module")

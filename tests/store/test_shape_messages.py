@@ -15,7 +15,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 @pytest.fixture(scope="module")
 def seed_graph(seed_report):
     minter = Minter()
-    iri = minter.report(seed_report.meta.district, seed_report.meta.city, seed_report.meta.period)
+    iri = minter.report(seed_report.meta.district, seed_report.meta.city, seed_report.meta.period, seed_report.meta.genre)
     return report_graph(seed_report, minter, new_graph(iri))
 
 

@@ -68,7 +68,7 @@ def coverage(report: Report, minter: Minter | None = None) -> Coverage:
     """List every number of ``report`` with what it became: captured (an indicator's observation with a role
     and a period, or a task quantity that says what it measures), not a fact (and why), or missed."""
     meta, minter = report.meta, minter or Minter()
-    report_iri = minter.report(meta.district, meta.city, meta.period)
+    report_iri = minter.report(meta.district, meta.city, meta.period, meta.genre)
     owners = Spans(_owners(report, report_iri))
     context = Spans([(s, e, "indicator", "") for s, e in _indicator_context(report)])
     text, uses = report.text, []

@@ -44,7 +44,7 @@ class ReportGraph:
     def __init__(self, report: Report, minter: Minter, graph: Graph | None = None):
         self.report, self.mint = report, minter
         meta = report.meta
-        self.iri = minter.report(meta.district, meta.city, meta.period)
+        self.iri = minter.report(meta.district, meta.city, meta.period, meta.genre)
         self.graph = new_graph() if graph is None else graph
         self.half = meta.period.rpartition("-")[2] if "-" in meta.period else None
 

@@ -20,6 +20,14 @@ from rdflib import URIRef
 DEFAULT_BASE = "https://w3id.org/plangraph/"
 # Units whose symbol has no pinyin.
 UNIT_KEYS = {"%": "percent", "‰": "permille"}
+# Kinds of report (genre) whose period code another kind shares, each with the key that keeps its IRI apart.
+# Execution reports (half-year, first three quarters, quarter, a year's execution with the next year's draft)
+# are told apart by their period code alone and have no key.
+REPORT_KIND_KEYS = {
+    # 关于印发《历下区2024年国民经济和社会发展计划》的通知 → id/report/jinanshilixiaqu-4920/plan/2024, beside
+    # 关于历下区2024年…计划执行情况与2025年…计划草案的报告 → id/report/jinanshilixiaqu-4920/2024
+    "plan": "plan",
+}
 
 
 def base() -> str:
@@ -61,9 +69,12 @@ class Minter:
         """A district, qualified by its city so that 鼓楼区 of 南京 and of 福州 differ."""
         return self.thing("place", (city or "") + district)
 
-    def report(self, district: str, city: str | None, period: str) -> URIRef:
-        """A report: its district and SDMX period code."""
-        return self.iri(f"id/report/{slug((city or '') + district)}/{period}")
+    def report(self, district: str, city: str | None, period: str, genre: str) -> URIRef:
+        """A report: its district, its kind's key when it has one (``REPORT_KIND_KEYS``) and its SDMX period code.
+
+        The key comes before the period, so that no report's IRI extends another's (its parts' IRIs do)."""
+        kind = REPORT_KIND_KEYS.get(genre)
+        return self.iri(f"id/report/{slug((city or '') + district)}/{kind + '/' if kind else ''}{period}")
 
     def period(self, code: str) -> URIRef:
         """A reporting period by SDMX code (2021-S1, 2021)."""

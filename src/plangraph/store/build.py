@@ -110,7 +110,7 @@ def build_store(sources: Sequence[Path | Report], minter: Minter | None = None, 
     for done, (source, piece) in enumerate(zip(sources, pieces), 1):
         if piece.iri in seen:
             raise InputError(
-                f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district and period ({piece.iri}). '
+                f'Reports "{seen[piece.iri]}" and "{piece.name}" are the same district, period and kind ({piece.iri}). '
                 "Build one of them, or fix the period in a sidecar .meta.json.")
         seen[piece.iri] = piece.name
         store.bulk_load(piece.ntriples, pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(piece.iri))
@@ -141,7 +141,7 @@ def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
     """
     report = source if isinstance(source, Report) else read_report(source)
     minter = Minter(base)
-    iri = minter.report(report.meta.district, report.meta.city, report.meta.period)
+    iri = minter.report(report.meta.district, report.meta.city, report.meta.period, report.meta.genre)
     graph = report_graph(report, minter, new_graph(iri))
     outcome = validate(graph) if check else None
     own, shared = new_graph(), new_graph()
