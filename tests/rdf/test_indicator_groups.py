@@ -42,6 +42,9 @@ def figures_by_group(sentence: str):
     # three members sharing one head
     ("城镇、农村和全体居民人均可支配收入分别增长4.1%、6.3%、5.0%。", "城镇、农村和全体居民人均可支配收入",
      [("全体居民人均可支配收入", "5.0%"), ("农村居民人均可支配收入", "6.3%"), ("城镇居民人均可支配收入", "4.1%")]),
+    # three whole names, listed with 、 and 和
+    ("规模以上工业增加值、服务业增加值和农业增加值分别增长6.6%、5.1%、3.3%。", "规模以上工业增加值、服务业增加值和农业增加值",
+     [("农业增加值", "3.3%"), ("服务业增加值", "5.1%"), ("规模以上工业增加值", "6.6%")]),
 ])
 def test_each_figure_of_a_joint_name_is_its_own_indicators_and_names_the_phrase(sentence, phrase, expected):
     graph, groups = figures_by_group(sentence)
