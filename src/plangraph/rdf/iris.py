@@ -14,7 +14,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/plangraph/"
@@ -39,6 +38,9 @@ def base() -> str:
 @lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Return the readable, collision-free ASCII key of a Chinese name."""
+    # pypinyin's phrase tables are about 55 MB: loaded where names become IRIs, not in servers and query workers
+    from pypinyin import lazy_pinyin
+
     name = unicodedata.normalize("NFKC", name).strip()
     syllables = lazy_pinyin(name, errors=lambda chars: [chars])
     ascii_text = "".join(s if s.isascii() else "" for s in syllables).lower()
