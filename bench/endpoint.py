@@ -12,12 +12,23 @@ with the same mix of queries (lookups, label search, aggregation, DESCRIBE, inco
 - repeated: the same few dozen queries again and again (what caches are for).
 
 Clients are ``--clients`` keep-alive connections spread over two client processes. It prints requests/s, p50
-and p99 per run, the medians over rounds, and the ratios plangraph/oxigraph per mode (goals: never repeated
-≥ 1.0 with a p99 no worse; repeated ≥ 5). Bounded: every run lasts ``--seconds``; all on 127.0.0.1.
+and p99 per run, the CPU time each server (all its processes) spent per answer, the medians over rounds, and
+the ratios plangraph/oxigraph per mode (goals: never repeated ≥ 1.0 with a p99 no worse; repeated ≥ 5).
+Bounded: every run lasts ``--seconds``; all on 127.0.0.1.
+
+Only valid runs count: a run with any failed request, or after which its server is gone, is printed as
+invalid with the reason (the server's exit status and the last lines of its log)
+and left out of the medians; a server that died is started afresh for the next run. A mode where either
+server has no valid run gets no ratio. Oxigraph runs without ``--timeout-s`` unless ``--oxigraph-timeout``
+is given: with it, ``oxigraph serve`` 0.5 starts a thread per query that lives for the whole timeout, so
+at 2 000 queries/s and 30 s it holds tens of thousands of threads, then fails with 500 "Resource temporarily
+unavailable" and aborts when a thread's stack guard cannot be mapped ("failed to set up alternative stack
+guard page").
 """
 from __future__ import annotations
 
 import argparse
+import os
 import http.client
 import json
 import multiprocessing
@@ -30,6 +41,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,26 +83,80 @@ def wait_for(port: int, process: subprocess.Popen, seconds: float = 120) -> None
     raise SystemExit(f"server on port {port} did not start within {seconds:g} s")
 
 
-def start_servers(export: Path) -> dict:
-    """Start both servers; return name -> (port, path of the query endpoint, process)."""
-    servers = {}
-    port = free_port()
-    oxigraph = subprocess.Popen([str(BIN / "oxigraph"), "serve", "--bind", f"127.0.0.1:{port}",
-                                 "--union-default-graph", "--timeout-s", "30"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    servers["oxigraph"] = (port, "/query", oxigraph)
-    port = free_port()
-    servers["plangraph"] = (port, "/sparql", subprocess.Popen(
-        [str(BIN / "plangraph"), "serve", str(export), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    for port, _, process in servers.values():
-        wait_for(port, process)
-    conn = http.client.HTTPConnection("127.0.0.1", servers["oxigraph"][0], timeout=300)
-    conn.request("POST", "/store", body=export.read_bytes(), headers={"Content-Type": "application/n-quads"})
-    response = conn.getresponse()
-    response.read()
-    if response.status >= 300:
-        raise SystemExit(f"oxigraph did not take the data: {response.status}")
+class Server:
+    """One server under test: how to start it, its port, query path, process and log."""
+
+    def __init__(self, name: str, path: str, command, export: Path, work: Path):
+        self.name, self.path, self.command, self.export, self.log = name, path, command, export, work / f"{name}.log"
+        self.port, self.process = 0, None
+
+    def start(self) -> None:
+        """Start (or start again) on a free port and wait until it answers with the data loaded."""
+        self.port = free_port()
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(self.command(self.port, self.export), stdout=log,
+                                            stderr=subprocess.STDOUT)
+        wait_for(self.port, self.process)
+        if self.name == "oxigraph":
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+            conn.request("POST", "/store", body=self.export.read_bytes(),
+                         headers={"Content-Type": "application/n-quads"})
+            response = conn.getresponse()
+            response.read()
+            if response.status >= 300:
+                raise SystemExit(f"oxigraph did not take the data: {response.status}")
+
+    def death(self) -> str | None:
+        """Why the server is gone (its exit status and the end of its log), or None while it runs."""
+        if self.process is None or self.process.poll() is None:
+            return None
+        lines = [l for l in self.log.read_text("utf-8", "replace").splitlines() if l and not l.startswith(" ")]
+        return f"{self.name} exited with status {self.process.returncode}; its log ends: " + " | ".join(lines[-3:])
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the server and every process under it (query workers)."""
+        return sum(_cpu(pid) for pid in _descendants(self.process.pid))
+
+    def stop(self) -> None:
+        """Stop the server and its processes."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        found.append(parent)
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children", encoding="ascii") as children:
+                todo += [int(p) for p in children.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def make_servers(export: Path, work: Path, oxigraph_timeout: float) -> dict:
+    """Both servers, started; name -> Server."""
+    timeout = ["--timeout-s", f"{oxigraph_timeout:g}"] if oxigraph_timeout else []
+    servers = {
+        "oxigraph": Server("oxigraph", "/query", lambda port, _: [
+            str(BIN / "oxigraph"), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph", *timeout],
+            export, work),
+        "plangraph": Server("plangraph", "/sparql", lambda port, data: [
+            str(BIN / "plangraph"), "serve", str(data), "--port", str(port)], export, work)}
+    for server in servers.values():
+        server.start()
     return servers
 
 
@@ -112,37 +178,40 @@ def the_mix(port: int, path: str) -> list[str]:
 
 
 def _client_process(port, path, mix, threads, seconds, fresh, serial, out) -> None:
-    latencies, errors, lock, stop = [], [0], threading.Lock(), time.monotonic() + seconds
+    latencies, errors, lock, stop = [], Counter(), threading.Lock(), time.monotonic() + seconds
 
     def client(offset: int) -> None:
-        conn, mine, bad, i = http.client.HTTPConnection("127.0.0.1", port, timeout=60), [], 0, offset
+        conn, mine, bad, i = http.client.HTTPConnection("127.0.0.1", port, timeout=60), [], Counter(), offset
         while time.monotonic() < stop:
             query = mix[i % len(mix)]
             if fresh:
                 query += f"\n# {serial}.{offset}.{i}"
             started = time.perf_counter()
             try:
-                status, _ = request(conn, path, query)
-                mine.append(time.perf_counter() - started) if status == 200 else None
-                bad += status != 200
-            except (OSError, http.client.HTTPException):
-                bad += 1
+                status, body = request(conn, path, query)
+                if status == 200:
+                    mine.append(time.perf_counter() - started)
+                else:
+                    bad[f"{status} {body[:60].decode('utf-8', 'replace').strip()}"] += 1
+            except (OSError, http.client.HTTPException) as error:
+                bad[type(error).__name__] += 1
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             i += 1
         with lock:
             latencies.extend(mine)
-            errors[0] += bad
+            errors.update(bad)
     workers = [threading.Thread(target=client, args=(serial * 1000 + k * 7,)) for k in range(threads)]
     for thread in workers:
         thread.start()
     for thread in workers:
         thread.join()
-    out.put((latencies, errors[0]))
+    out.put((latencies, dict(errors)))
 
 
 def drive(port: int, path: str, mix: list[str], clients: int, seconds: float, fresh: bool) -> dict:
-    """Send the mix over ``clients`` connections for ``seconds``; return the rate and latencies of 200s."""
+    """Send the mix over ``clients`` connections for ``seconds``; return the rate and latencies of 200s, and
+    the failures by kind."""
     context = multiprocessing.get_context("spawn")
     out, processes = context.Queue(), []
     run = f"{time.time_ns()}"
@@ -161,7 +230,7 @@ def drive(port: int, path: str, mix: list[str], clients: int, seconds: float, fr
     return {"rps": len(latencies) / min(elapsed, seconds) if latencies else 0.0,
             "p50": latencies[len(latencies) // 2] * 1000 if latencies else 0.0,
             "p99": latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0,
-            "errors": sum(e for _, e in results), "n": len(latencies)}
+            "errors": sum((Counter(e) for _, e in results), Counter()), "n": len(latencies)}
 
 
 def main() -> None:
@@ -170,49 +239,79 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="times each server is run, alternating order")
     parser.add_argument("--clients", type=int, default=8, help="concurrent keep-alive connections")
     parser.add_argument("--reports", nargs="*", default=[], help="reports to build the export from")
+    parser.add_argument("--oxigraph-timeout", type=float, default=0,
+                        help="pass --timeout-s to oxigraph serve (0: none; see above why)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="plangraph-bench-"))
     export = work / "export.nq"
     command = ["build", *args.reports] if args.reports else ["export", "--format", "nquads"]
     subprocess.run([str(BIN / "plangraph"), *command, "--output", str(export)], check=True)
     quads = sum(1 for _ in export.open(encoding="utf-8"))
-    servers = start_servers(export)
+    servers = make_servers(export, work, args.oxigraph_timeout)
     try:
-        mix = the_mix(servers["oxigraph"][0], servers["oxigraph"][1])
+        mix = the_mix(servers["oxigraph"].port, servers["oxigraph"].path)
         print(f"dataset: {quads} quads; mix: {len(mix)} queries ({', '.join(KINDS)}); "
-              f"{args.clients} connections, {args.seconds:g} s per run, {args.rounds} rounds")
-        for port, path, _ in servers.values():  # warm up, and check every server answers the whole mix
-            drive(port, path, mix, 2, 1.0, fresh=False)
+              f"{args.clients} connections, {args.seconds:g} s per run, {args.rounds} rounds; "
+              f"oxigraph {'--timeout-s ' + format(args.oxigraph_timeout, 'g') if args.oxigraph_timeout else 'without --timeout-s'}")
+        for server in servers.values():  # warm up, and check every server answers the whole mix
+            drive(server.port, server.path, mix, 2, 1.0, fresh=False)
         results = {(name, mode): [] for name in servers for mode in MODES}
         for round_ in range(args.rounds):
             order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
             for mode in MODES:
                 for name in order:
-                    port, path, _ = servers[name]
-                    figures = drive(port, path, mix, args.clients, args.seconds, fresh=mode == MODES[0])
+                    figures = run(servers[name], mix, args, fresh=mode == MODES[0])
                     results[(name, mode)].append(figures)
-                    print(f"round {round_ + 1}  {mode:<14} {name:<9} {figures['rps']:8.1f} req/s  p50 "
-                          f"{figures['p50']:7.2f} ms  p99 {figures['p99']:8.2f} ms  ({figures['n']} answers, "
-                          f"{figures['errors']} errors)", flush=True)
+                    print(f"round {round_ + 1}  {mode:<14} {name:<9} {line(figures)}", flush=True)
         report(results)
     finally:
-        for _, _, process in servers.values():
-            process.terminate()
-            process.wait(10)
+        for server in servers.values():
+            server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 
+def run(server: Server, mix: list[str], args, fresh: bool) -> dict:
+    """One timed run on ``server`` (started afresh first if it died); the figures say whether it is valid."""
+    if server.death():
+        print(f"  ({server.name} is gone, starting it afresh)", flush=True)
+        server.start()
+    spent = server.cpu_seconds()
+    figures = drive(server.port, server.path, mix, args.clients, args.seconds, fresh)
+    figures["cpu"] = (server.cpu_seconds() - spent) * 1000 / figures["n"] if figures["n"] else 0.0
+    died = server.death()
+    figures["invalid"] = died or (f"{sum(figures['errors'].values())} failed requests: "
+                                  + "; ".join(f"{n}× {kind}" for kind, n in figures["errors"].most_common(3))
+                                  if figures["errors"] else "")
+    return figures
+
+
+def line(figures: dict) -> str:
+    """One run's figures on a line, and why it does not count when it does not."""
+    text = (f"{figures['rps']:8.1f} req/s  p50 {figures['p50']:7.2f} ms  p99 {figures['p99']:8.2f} ms  "
+            f"CPU {figures['cpu']:5.2f} ms/answer  ({figures['n']} answers)")
+    return text + (f"  INVALID: {figures['invalid']}" if figures["invalid"] else "")
+
+
 def report(results: dict) -> None:
-    """Print the medians over rounds, and the ratios the issue sets goals for."""
-    median = {key: {f: statistics.median(r[f] for r in runs) for f in ("rps", "p50", "p99")}
-              for key, runs in results.items()}
-    print("\nmedian over rounds:")
-    for (name, mode), m in median.items():
-        print(f"  {mode:<14} {name:<9} {m['rps']:8.1f} req/s  p50 {m['p50']:7.2f} ms  p99 {m['p99']:8.2f} ms")
+    """Print the medians over valid rounds, and the ratios the issue sets goals for (only from valid runs)."""
+    fields = ("rps", "p50", "p99", "cpu")
+    median = {key: {f: statistics.median(r[f] for r in runs if not r["invalid"]) for f in fields}
+              for key, runs in results.items() if any(not r["invalid"] for r in runs)}
+    print("\nmedian over valid rounds:")
+    for (name, mode), runs in results.items():
+        valid = sum(not r["invalid"] for r in runs)
+        m = median.get((name, mode))
+        print(f"  {mode:<14} {name:<9} " + (f"{m['rps']:8.1f} req/s  p50 {m['p50']:7.2f} ms  p99 {m['p99']:8.2f} ms  "
+                                            f"CPU {m['cpu']:5.2f} ms/answer" if m else "no valid run")
+              + f"  ({valid} of {len(runs)} runs valid)")
     for mode, goal in zip(MODES, (1.0, 5.0)):
-        ours, theirs = median[("plangraph", mode)], median[("oxigraph", mode)]
+        ours, theirs = median.get(("plangraph", mode)), median.get(("oxigraph", mode))
+        if not (ours and theirs):
+            print(f"{mode}: no ratio, a server has no valid run (see INVALID above)")
+            continue
         print(f"{mode}: plangraph/oxigraph throughput {ours['rps'] / theirs['rps']:.2f}× (goal ≥ {goal:g}), "
-              f"p99 {ours['p99']:.2f} ms vs {theirs['p99']:.2f} ms")
+              f"p99 {ours['p99']:.2f} ms vs {theirs['p99']:.2f} ms, CPU per answer {ours['cpu']:.2f} ms vs "
+              f"{theirs['cpu']:.2f} ms")
 
 
 if __name__ == "__main__":
