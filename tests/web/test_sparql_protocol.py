@@ -209,3 +209,38 @@ def test_a_repeated_get_is_answered_in_front_of_flask_with_the_same_bytes(app, c
     assert again.headers["ETag"] == first.headers["ETag"] and again.headers["Access-Control-Allow-Origin"] == "*"
     assert client.get("/sparql", query_string={"query": query}, headers={"Accept": "text/csv",
                       "If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+# Requests the lean path answers in front of Flask: each must get what Flask's own view gives, byte for byte.
+LEAN_REQUESTS = {
+    "GET, JSON": ("GET", {"query": INDICATORS}, None, {}),
+    "GET, Turtle, gzip": ("GET", {"query": GRAPH}, None, {"Accept": "text/turtle", "Accept-Encoding": "gzip"}),
+    "GET, format=csv": ("GET", {"query": INDICATORS + " LIMIT 2", "format": "csv"}, None, {}),
+    "HEAD": ("HEAD", {"query": INDICATORS}, None, {}),
+    "POST form": ("POST", {}, "query=" + INDICATORS.replace(" ", "+"),
+                  {"Content-Type": "application/x-www-form-urlencoded"}),
+    "POST query": ("POST", {}, "ASK { ?s a pg:Indicator }", {"Content-Type": "application/sparql-query"}),
+    "does not parse": ("GET", {"query": "SELECT 指标 WHERE"}, None, {}),
+    "nothing acceptable": ("GET", {"query": INDICATORS}, None, {"Accept": "image/png"}),
+    "an update": ("POST", {}, "INSERT DATA { <a:b> <a:c> <a:d> }", {"Content-Type": "application/sparql-update"}),
+    "another body type": ("POST", {}, "query", {"Content-Type": "text/plain"}),
+}
+
+
+@pytest.mark.parametrize("name", LEAN_REQUESTS)
+def test_the_lean_path_answers_as_flask_does(app, name):
+    from werkzeug.test import Client
+    from plangraph.web.leanpath import LeanPath
+    method, params, body, headers = LEAN_REQUESTS[name]
+    lean = app.wsgi_app.app
+    assert isinstance(lean, LeanPath)
+    answers = [Client(wsgi).open("/sparql", method=method, query_string=params, data=body, headers=headers)
+               for wsgi in (lean, lean.app)]  # the lean path, then Flask alone
+    assert answers[0].status == answers[1].status and answers[0].get_data() == answers[1].get_data()
+    assert sorted(answers[0].headers.items()) == sorted(answers[1].headers.items())
+
+
+def test_a_query_request_does_not_reach_flask(app, client, monkeypatch):
+    monkeypatch.setattr(app.wsgi_app.app, "app", lambda *a: pytest.fail("reached Flask"))
+    answer = client.get("/sparql", query_string={"query": INDICATORS + " LIMIT 1", "format": "tsv"})
+    assert answer.status_code == 200 and answer.get_data(as_text=True).startswith("?name\n")

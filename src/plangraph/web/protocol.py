@@ -139,8 +139,19 @@ def formats(accept, format_values) -> dict:
 
     A kind with nothing acceptable maps to None; the query's actual kind decides whether that is a 406.
     """
+    return negotiate(accept.to_header() if accept else "", format_values)
+
+
+def negotiate(accept_header: str, format_values) -> dict:
+    """``formats`` from the Accept header's text, as the client sent it."""
     values = (format_values,) if isinstance(format_values, str) else tuple(format_values or ())
-    return dict(_formats(accept.to_header() if accept else "", values))
+    return dict(_formats(accept_header, values))
+
+
+@lru_cache(maxsize=64)
+def takes_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header's text allows gzip."""
+    return "gzip" in parse_accept_header(accept_encoding)
 
 
 @lru_cache(maxsize=256)

@@ -10,14 +10,18 @@ import gzip
 import hashlib
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph
 from flask import Blueprint, Response, current_app, request
+from werkzeug.sansio.utils import get_current_url
 
 from ..errors import QueryRefused
 from . import description, guard, protocol
 from .fastpath import FastPath
+from .leanpath import LeanPath
 from .pool import Inline, Lanes, Pool
 from .results import WRITERS, Answer, Task
 
@@ -109,7 +113,7 @@ class Endpoint:
 def setup(app) -> None:
     """Give ``app`` its endpoint (called once, when the blueprint is registered), with the fast path."""
     app.extensions["plangraph.sparql"] = Endpoint(app)
-    app.wsgi_app = FastPath(app.wsgi_app, app)
+    app.wsgi_app = FastPath(LeanPath(app.wsgi_app, app), app)
 
 
 bp.record_once(lambda state: setup(state.app))
@@ -129,29 +133,55 @@ def sparql():
     if request.method not in METHODS:
         return _text(405, f"{request.method} is not allowed on /sparql: query with GET or POST.",
                      {"Allow": ", ".join(METHODS)})
-    config, endpoint = current_app.config, _endpoint()
+    reply = query_reply(request, _endpoint())
+    if reply is None:
+        return _browser_page() or _service_description(_endpoint())
+    return Response(reply.body, reply.status, headers=reply.headers)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer to a query request, before the headers every /sparql answer carries (see ``_headers``)."""
+
+    status: int
+    headers: dict
+    body: bytes = b""
+
+
+def query_reply(request, endpoint: Endpoint) -> Reply | None:
+    """Answer a GET, HEAD or POST that carries a query (a werkzeug request); None when it carries none.
+
+    Flask's view and the lean path (leanpath.py) both answer with this, so their answers are the same."""
+    config = endpoint.config
     try:
         operation = protocol.read(request, int(config["PLANGRAPH_MAX_REQUEST_BYTES"]))
         if operation is None:
-            return _browser_page() or _service_description(endpoint)
+            return None
         shape = guard.check(operation.query, int(config["PLANGRAPH_MAX_QUERY_LENGTH"]))
-        formats = protocol.formats(request.accept_mimetypes, operation.format)
+        formats = protocol.negotiate(request.environ.get("HTTP_ACCEPT", ""), operation.format)
         if not any(formats.values()):
             offered = ", ".join(media for table in WRITERS.values() for media, _ in table.values())
             raise QueryRefused(f"None of this endpoint's formats is acceptable ({offered}); "
                                "widen Accept or pass format=.", status=406)
     except QueryRefused as error:
-        return _text(error.status, str(error), error.headers)
-    base = request.base_url
+        return _text_reply(error.status, str(error), error.headers)
+    base = _base_url(request.scheme, request.host, request.root_path, request.path)
     task = Task(operation.query, operation.options(shape.has_dataset_clause, base), formats,
                 int(config["PLANGRAPH_MAX_ROWS"]), int(config["PLANGRAPH_MAX_BYTES"]))
     key = (operation.query, operation.default_graphs, operation.named_graphs, tuple(formats.items()), base,
            task.max_rows, task.max_bytes)
-    zipped = "gzip" in request.accept_encodings
+    zipped = protocol.takes_gzip(request.environ.get("HTTP_ACCEPT_ENCODING", ""))
     etag = _etag(endpoint, key) if request.method in ("GET", "HEAD") else None
-    if etag and (request.if_none_match.contains(etag) or request.if_none_match.contains(etag + "-gz")):
-        return Response(status=304, headers={"ETag": f'"{etag}"'})  # either encoding the client holds is current
+    if etag and "HTTP_IF_NONE_MATCH" in request.environ and (
+            request.if_none_match.contains(etag) or request.if_none_match.contains(etag + "-gz")):
+        return Reply(304, {"ETag": f'"{etag}"'})  # either encoding the client holds is current
     return _respond(endpoint.answer(key, task, request.remote_addr or ""), etag, zipped)
+
+
+@lru_cache(maxsize=64)
+def _base_url(scheme: str, host: str, root_path: str, path: str) -> str:
+    """request.base_url, built once per host: werkzeug's IRI decoding of it costs more than a small query."""
+    return get_current_url(scheme, host, root_path, path)
 
 
 def _etag(endpoint: Endpoint, key: tuple) -> str | None:
@@ -161,11 +191,12 @@ def _etag(endpoint: Endpoint, key: tuple) -> str | None:
     return hashlib.sha256(repr((endpoint.tag, key)).encode("utf-8")).hexdigest()[:24]
 
 
-def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
+def _respond(entry: list, etag: str | None, zipped: bool) -> Reply:
     answer: Answer = entry[0]
     if answer.status != 200:
-        return _text(answer.status, answer.body.decode("utf-8").rstrip("\n"))
-    body, headers = answer.body, {"Plangraph-Rows": str(answer.rows)}
+        return _text_reply(answer.status, answer.body.decode("utf-8").rstrip("\n"))
+    body = answer.body
+    headers = {"Content-Type": _content_type(answer.media_type), "Plangraph-Rows": str(answer.rows)}
     if answer.truncated:
         headers["Plangraph-Truncated"] = f"{answer.truncated}={answer.rows}"
     if zipped and len(body) >= GZIP_MIN_BYTES:
@@ -175,16 +206,22 @@ def _respond(entry: list, etag: str | None, zipped: bool) -> Response:
         etag = etag and etag + "-gz"  # another encoding, another entity tag
     if etag:
         headers["ETag"] = f'"{etag}"'
-    return Response(body, 200, headers=headers, content_type=_content_type(answer.media_type))
+    return Reply(200, headers, body)
 
 
 def _content_type(media_type: str) -> str:
     return f"{media_type}; charset=utf-8" if media_type.startswith("text/") else media_type
 
 
+def _text_reply(status: int, message: str, headers: dict | None = None) -> Reply:
+    headers = {"Content-Type": "text/plain; charset=utf-8",
+               **({"Retry-After": RETRY_AFTER} if status == 503 else {}), **(headers or {})}
+    return Reply(status, headers, (message + "\n").encode("utf-8"))
+
+
 def _text(status: int, message: str, headers: dict | None = None) -> Response:
-    headers = {**({"Retry-After": RETRY_AFTER} if status == 503 else {}), **(headers or {})}
-    return Response(message + "\n", status, headers=headers, content_type="text/plain; charset=utf-8")
+    reply = _text_reply(status, message, headers)
+    return Response(reply.body, reply.status, headers=reply.headers)
 
 
 def _browser_page():
@@ -216,10 +253,14 @@ _RDF_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "ntriples": pyoxigraph.Rd
                 "nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG}
 
 
+# Every /sparql answer varies by Accept, encoding and Origin, and is readable from any origin.
+VARY = ("Accept", "Accept-Encoding", "Origin")
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSED}
+
+
 @bp.after_request
 def _headers(response: Response) -> Response:
-    """Every /sparql answer varies by Accept, encoding and Origin, and is readable from any origin."""
-    response.vary.update(("Accept", "Accept-Encoding", "Origin"))
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = EXPOSED
+    """Add Vary and CORS to every /sparql answer."""
+    response.vary.update(VARY)
+    response.headers.update(CORS)
     return response
