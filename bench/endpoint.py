@@ -146,8 +146,8 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def make_servers(export: Path, work: Path, oxigraph_timeout: float) -> dict:
-    """Both servers, started; name -> Server."""
+def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: bool = False) -> dict:
+    """Both servers (and the prototype of bench/prefork.py when asked), started; name -> Server."""
     timeout = ["--timeout-s", f"{oxigraph_timeout:g}"] if oxigraph_timeout else []
     servers = {
         "oxigraph": Server("oxigraph", "/query", lambda port, _: [
@@ -155,6 +155,9 @@ def make_servers(export: Path, work: Path, oxigraph_timeout: float) -> dict:
             export, work),
         "plangraph": Server("plangraph", "/sparql", lambda port, data: [
             str(BIN / "plangraph"), "serve", str(data), "--port", str(port)], export, work)}
+    if prefork:
+        servers["prefork"] = Server("prefork", "/sparql", lambda port, data: [
+            sys.executable, str(ROOT / "bench" / "prefork.py"), str(data), "--port", str(port)], export, work)
     for server in servers.values():
         server.start()
     return servers
@@ -241,13 +244,15 @@ def main() -> None:
     parser.add_argument("--reports", nargs="*", default=[], help="reports to build the export from")
     parser.add_argument("--oxigraph-timeout", type=float, default=0,
                         help="pass --timeout-s to oxigraph serve (0: none; see above why)")
+    parser.add_argument("--prefork", action="store_true",
+                        help="also run the prototype of bench/prefork.py (several processes querying in-process)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="plangraph-bench-"))
     export = work / "export.nq"
     command = ["build", *args.reports] if args.reports else ["export", "--format", "nquads"]
     subprocess.run([str(BIN / "plangraph"), *command, "--output", str(export)], check=True)
     quads = sum(1 for _ in export.open(encoding="utf-8"))
-    servers = make_servers(export, work, args.oxigraph_timeout)
+    servers = make_servers(export, work, args.oxigraph_timeout, args.prefork)
     try:
         mix = the_mix(servers["oxigraph"].port, servers["oxigraph"].path)
         print(f"dataset: {quads} quads; mix: {len(mix)} queries ({', '.join(KINDS)}); "
@@ -304,15 +309,15 @@ def report(results: dict) -> None:
         print(f"  {mode:<14} {name:<9} " + (f"{m['rps']:8.1f} req/s  p50 {m['p50']:7.2f} ms  p99 {m['p99']:8.2f} ms  "
                                             f"CPU {m['cpu']:5.2f} ms/answer" if m else "no valid run")
               + f"  ({valid} of {len(runs)} runs valid)")
-    for mode, goal in zip(MODES, (1.0, 5.0)):
-        ours, theirs = median.get(("plangraph", mode)), median.get(("oxigraph", mode))
-        if not (ours and theirs):
-            print(f"{mode}: no ratio, a server has no valid run (see INVALID above)")
-            continue
-        print(f"{mode}: plangraph/oxigraph throughput {ours['rps'] / theirs['rps']:.2f}× (goal ≥ {goal:g}), "
-              f"p99 {ours['p99']:.2f} ms vs {theirs['p99']:.2f} ms, CPU per answer {ours['cpu']:.2f} ms vs "
-              f"{theirs['cpu']:.2f} ms")
-
+    for name in sorted({n for n, _ in results} - {"oxigraph"}, key=lambda n: n != "plangraph"):
+        for mode, goal in zip(MODES, (1.0, 5.0)):
+            ours, theirs = median.get((name, mode)), median.get(("oxigraph", mode))
+            if not (ours and theirs):
+                print(f"{mode}: no {name}/oxigraph ratio, a server has no valid run (see INVALID above)")
+                continue
+            print(f"{mode}: {name}/oxigraph throughput {ours['rps'] / theirs['rps']:.2f}× (goal ≥ {goal:g}), "
+                  f"p99 {ours['p99']:.2f} ms vs {theirs['p99']:.2f} ms, CPU per answer {ours['cpu']:.2f} ms vs "
+                  f"{theirs['cpu']:.2f} ms")
 
 if __name__ == "__main__":
     main()
