@@ -26,22 +26,25 @@ def _asks_language(query_string: str) -> bool:
 
 
 class LeanPath:
-    """WSGI middleware: answer GET, HEAD and POST /sparql requests that carry a query without Flask."""
+    """WSGI middleware: answer GET, HEAD and POST /sparql requests that carry a query without Flask.
 
-    def __init__(self, app, flask_app, path: str = "/sparql"):
-        self.app, self.flask_app, self.path = app, flask_app, path
+    ``reply(request, endpoint)`` is the view's answer (a sparql.Reply, or None when the request carries no
+    query); ``headers`` are the ones Flask's hooks add to every answer of the path, besides the security ones.
+    """
+
+    def __init__(self, app, flask_app, reply, headers: dict, path: str = "/sparql"):
+        self.app, self.flask_app, self.reply, self.headers, self.path = app, flask_app, reply, headers, path
 
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") != self.path or environ.get("REQUEST_METHOD") not in ("GET", "HEAD", "POST") \
                 or "HTTP_IF_NONE_MATCH" in environ or _asks_language(environ.get("QUERY_STRING", "")):
             return self.app(environ, start_response)
-        from .sparql import CORS, VARY, query_reply
         request = Request(environ)
         request.trusted_hosts = self.flask_app.config.get("TRUSTED_HOSTS")  # as Flask's own request
-        reply = query_reply(request, self.flask_app.extensions["plangraph.sparql"])
+        reply = self.reply(request, self.flask_app.extensions["plangraph.sparql"])
         if reply is None:  # no query: the service description or the query page, Flask's
             return self.app(environ, start_response)
-        headers = {**reply.headers, **CORS, "Vary": ", ".join(VARY)}
+        headers = {**reply.headers, **self.headers}
         for name, value in SECURITY_HEADERS.items():
             headers.setdefault(name, value)
         body = b"" if environ["REQUEST_METHOD"] == "HEAD" else reply.body

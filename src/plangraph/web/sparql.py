@@ -31,6 +31,9 @@ GZIP_MIN_BYTES = 1024
 CACHE_BYTES = 16 * 1024 * 1024  # answers kept in memory, at most (and as much again by the fast path)
 EXPOSED = "ETag, Plangraph-Rows, Plangraph-Truncated"
 RETRY_AFTER = "5"  # seconds, on every 503: a query stopped, or a server too busy to take it
+# Every /sparql answer varies by Accept, encoding and Origin, and is readable from any origin.
+VARY = ("Accept", "Accept-Encoding", "Origin")
+CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSED}
 
 
 class Endpoint:
@@ -113,7 +116,7 @@ class Endpoint:
 def setup(app) -> None:
     """Give ``app`` its endpoint (called once, when the blueprint is registered), with the fast path."""
     app.extensions["plangraph.sparql"] = Endpoint(app)
-    app.wsgi_app = FastPath(LeanPath(app.wsgi_app, app), app)
+    app.wsgi_app = FastPath(LeanPath(app.wsgi_app, app, query_reply, {**CORS, "Vary": ", ".join(VARY)}), app)
 
 
 bp.record_once(lambda state: setup(state.app))
@@ -251,11 +254,6 @@ def _service_description(endpoint: Endpoint) -> Response:
 _RDF_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE, "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
                 "jsonld": pyoxigraph.RdfFormat.JSON_LD, "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
                 "nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG}
-
-
-# Every /sparql answer varies by Accept, encoding and Origin, and is readable from any origin.
-VARY = ("Accept", "Accept-Encoding", "Origin")
-CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSED}
 
 
 @bp.after_request
