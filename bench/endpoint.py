@@ -158,8 +158,13 @@ def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: boo
     if prefork:
         servers["prefork"] = Server("prefork", "/sparql", lambda port, data: [
             sys.executable, str(ROOT / "bench" / "prefork.py"), str(data), "--port", str(port)], export, work)
-    for server in servers.values():
-        server.start()
+    try:
+        for server in servers.values():
+            server.start()
+    except BaseException:  # one did not start: stop those that did
+        for server in servers.values():
+            server.stop()
+        raise
     return servers
 
 
