@@ -58,7 +58,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(sparql.bp)
     app.register_blueprint(ontology.bp)
     from .pages import bp as pages
+    from .pages import prepare
     app.register_blueprint(pages)
+    prepare(app)
     app.after_request(_secure)
     return app
 

@@ -13,6 +13,7 @@ from flask import Blueprint, abort, current_app, request
 
 from .i18n import COOKIE, LANGUAGES, language, word
 from .terms import curie, is_ontology_term
+from .text import marked
 
 bp = Blueprint("pages", __name__)
 MAX_PAGE = 1_000_000  # no list here is that long; larger numbers would only overflow the query's OFFSET
@@ -53,7 +54,8 @@ def interface():
     """Give every template the language, its words and the link helpers."""
     lang = language() if request else "zh"
     return {"lang": lang, "t": lambda key, **v: word(key, lang, **v), "href": href, "curie": curie,
-            "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable}
+            "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable,
+            "marked": marked}
 
 
 @bp.after_app_request
@@ -66,3 +68,9 @@ def remember_language(response):
 
 
 from . import downloads, kinds, originals, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)
+from . import derived, reader  # noqa: E402
+
+
+def prepare(app) -> None:
+    """Compute the tables the pages derive from the app's store, once, as the app is created (derived.py)."""
+    derived.prepare(app, {"spans": reader.report_spans})
