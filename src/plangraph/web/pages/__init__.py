@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, abort, current_app, request
 
 from .i18n import COOKIE, LANGUAGES, language, word
+from .chart import bar_svg
+from .plan_chart import plan_svg
 from .terms import curie, is_ontology_term
 from .text import marked
 
@@ -21,12 +23,20 @@ MAX_PAGE = 1_000_000  # no list here is that long; larger numbers would only ove
 
 def href(iri: str) -> str:
     """The link for an IRI: our own data at its path here, ontology terms on /def, others as they are."""
-    base = current_app.config["PLANGRAPH_BASE"]
-    if iri.startswith(base):
-        return f"{request.script_root}/{iri[len(base):]}"
-    if is_ontology_term(iri):
-        return f"{request.script_root}/def#{iri.partition('#')[2]}"
-    return iri
+    return linker()(iri)
+
+
+def linker():
+    """``href`` for this request, the base IRI and the script root read once (a page has a thousand links)."""
+    base, root = current_app.config["PLANGRAPH_BASE"], request.script_root
+
+    def link(iri: str) -> str:
+        if iri.startswith(base):
+            return f"{root}/{iri[len(base):]}"
+        if is_ontology_term(iri):
+            return f"{root}/def#{iri.partition('#')[2]}"
+        return iri
+    return link
 
 
 def switch_url(lang: str) -> str:
@@ -53,9 +63,11 @@ def page_number() -> int:
 def interface():
     """Give every template the language, its words and the link helpers."""
     lang = language() if request else "zh"
-    return {"lang": lang, "t": lambda key, **v: word(key, lang, **v), "href": href, "curie": curie,
+    return {"lang": lang, "t": lambda key, **v: word(key, lang, **v), "href": linker() if request else href,
+            "curie": curie,
             "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable,
-            "marked": marked}
+            "marked": marked, "bar_svg": bar_svg, "plan_svg": plan_svg,
+            "plan_cells": plan_cells}
 
 
 @bp.after_app_request
@@ -69,8 +81,9 @@ def remember_language(response):
 
 from . import downloads, kinds, originals, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)
 from . import derived, reader  # noqa: E402
+from .plan import plan_cells  # noqa: E402
 
 
 def prepare(app) -> None:
     """Compute the tables the pages derive from the app's store, once, as the app is created (derived.py)."""
-    derived.prepare(app, {"spans": reader.report_spans})
+    derived.prepare(app, {"spans": reader.report_spans, "district_reports": kinds.indicator_districts})

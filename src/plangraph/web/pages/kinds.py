@@ -11,6 +11,7 @@ from ...rdf.vocab import PG, SDMX_DIMENSION
 from ...store.query import run_query
 from . import page_number
 from .chart import bar_chart
+from .derived import derived
 from .describe import describe, incoming_page, labels, node, value, well_formed
 from .glance import glance
 from .i18n import language, word
@@ -31,10 +32,11 @@ FIGURES = """SELECT ?f ?role ?value ?unit ?period ?notation ?stated ?label ?deri
     OPTIONAL {{ ?f rdfs:label ?label }} OPTIONAL {{ ?f pg:derivation ?derivation }} }}
   OPTIONAL {{ ?period skos:notation ?notation }}
 }} ORDER BY ?notation ?f"""
-# The districts whose reports state the indicator, with how many reports each.
-DISTRICTS = """SELECT ?d (COUNT(DISTINCT ?r) AS ?reports) WHERE {{
-  GRAPH ?r {{ ?f pg:indicator {i} . ?r pg:district ?d }}
-}} GROUP BY ?d"""
+# The districts whose reports state an indicator (``{only}`` binds ?i), with how many reports each: per
+# request, this counted every figure of the indicator in the corpus.
+DISTRICTS = """SELECT ?i ?d (COUNT(DISTINCT ?r) AS ?reports) WHERE {{ {only}
+  GRAPH ?r {{ ?f pg:indicator ?i . ?r pg:district ?d }}
+}} GROUP BY ?i ?d"""
 
 
 def page(store, iri: str, path: str) -> str:
@@ -126,25 +128,25 @@ def _decimal(term) -> Decimal | None:
 def indicator(store, iri: str, desc, lang: str) -> dict:
     """The indicator's figures in one district's reports (``?district=IRI``, else the first district by name):
     charts of target against result, its series across periods, and links to the other districts."""
-    counts = {r["d"].value: int(r["reports"].value) for r in run_query(store, DISTRICTS.format(i=node(iri)))}
+    counts = district_reports(store, iri)
     district_names = _labels(store, set(counts))
     districts = sorted(((d, pick(district_names.get(d, {}), lang) or d, n) for d, n in counts.items()),
                        key=lambda item: (item[1], item[0]))
     selected = request.args.get("district")
     selected = selected if selected in counts else (districts[0][0] if districts else None)
-    rows = list(run_query(store, FIGURES.format(i=node(iri), d=node(selected)))) if selected else []
-    units = {r["unit"].value for r in rows if r["unit"] is not None}
-    names = desc.names | _labels(store, units | {r[k].value for r in rows for k in ("role", "period", "derivation")
-                                                 if r[k] is not None})
+    # Rows unpacked by position: naming a column of a pyoxigraph solution costs more than the row itself.
+    rows = [tuple(r) for r in run_query(store, FIGURES.format(i=node(iri), d=node(selected)))] if selected else []
+    named = {t.value for r in rows for t in (r[1], r[3], r[4], r[8]) if t is not None}  # role, unit, period, derivation
+    names = desc.names | _labels(store, named)
     figures = [{
-        "iri": r["f"].value, "role": r["role"].value.rpartition("#")[2],
-        "role_label": (names.get(r["role"].value) or {}).get(lang) or r["role"].value.rpartition("#")[2],
-        "value": _decimal(r["value"]), "unit": _unit(names, r["unit"], lang),
-        "period": r["notation"].value if r["notation"] is not None else r["period"].value,
-        "text": r["stated"].value if r["stated"] is not None else None,
-        "label": r["label"].value if r["label"] is not None else r["f"].value,
-        "derivation": _unit(names, r["derivation"], lang),
-    } for r in rows]
+        "iri": f.value, "role": role.value.rpartition("#")[2],
+        "role_label": (names.get(role.value) or {}).get(lang) or role.value.rpartition("#")[2],
+        "value": _decimal(value), "unit": _unit(names, unit, lang),
+        "period": notation.value if notation is not None else period.value,
+        "text": stated.value if stated is not None else None,
+        "label": label.value if label is not None else f.value,
+        "derivation": _unit(names, derivation, lang),
+    } for f, role, value, unit, period, notation, stated, label, derivation in rows]
     charts = []
     for target_role, result_role in TARGET_RESULT:
         pair = [f for f in figures if f["role"] in (target_role, result_role) and f["value"] is not None]
@@ -167,6 +169,23 @@ def indicator(store, iri: str, desc, lang: str) -> dict:
     return {"figures": figures, "charts": [c for c in charts if c], "series": [s for s in series if s],
             "periods": periods, "districts": districts, "district": selected, "csv": csv,
             "plan": indicator_plan(store, iri, selected, lang)}
+
+
+def district_reports(store, indicator: str) -> dict[str, int]:
+    """The districts whose reports state ``indicator``, with how many reports each (a table derived at load)."""
+    known = derived("district_reports")
+    if known is None:
+        known = indicator_districts(store, indicator)
+    return known.get(indicator, {})
+
+
+def indicator_districts(store, indicator: str | None = None) -> dict[str, dict[str, int]]:
+    """For one indicator, or every indicator of the store: district → how many of its reports state it."""
+    only = f"VALUES ?i {{ {node(indicator)} }}" if indicator else ""
+    found: dict[str, dict[str, int]] = {}
+    for i, d, reports in run_query(store, DISTRICTS.format(only=only)):
+        found.setdefault(i.value, {})[d.value] = int(reports.value)
+    return found
 
 
 def _labels(store, iris):

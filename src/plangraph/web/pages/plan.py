@@ -10,7 +10,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from flask import abort, render_template, request
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...store.query import run_query
 from .. import get_store
@@ -65,12 +65,12 @@ def rows(store, indicator: str, place: str | None = None, year: str | None = Non
     where = f"VALUES ?place {{ {node(place)} }}" if place else f'?y skos:notation "{int(year)}" .'
     found: dict[str, Row] = {}
     sources: dict[str, set[str]] = {}
-    for r in run_query(store, ROWS.format(i=node(indicator), where=where)):
-        row = found.setdefault(r["f"].value, Row(
-            r["f"].value, r["place"].value, r["year"].value, r["outcome"].value.rpartition("#")[2],
-            Decimal(r["gap"].value) if r["gap"] is not None else None))
-        row.other = row.other or r["other"] is not None
-        sources.setdefault(r["figure"].value, set()).add(row.iri)
+    # Rows unpacked by position: naming a column of a pyoxigraph solution costs more than the row itself.
+    for f, at, year, outcome, gap, other, figure in run_query(store, ROWS.format(i=node(indicator), where=where)):
+        row = found.setdefault(f.value, Row(f.value, at.value, year.value, outcome.value.rpartition("#")[2],
+                                            Decimal(gap.value) if gap is not None else None))
+        row.other = row.other or other is not None
+        sources.setdefault(figure.value, set()).add(row.iri)
     if sources:
         _place_figures(store, found, sources)
     return sorted(found.values(), key=lambda r: (r.place, r.year, r.target or 0, r.iri))
@@ -79,17 +79,29 @@ def rows(store, indicator: str, place: str | None = None, year: str | None = Non
 def _place_figures(store, found: dict[str, Row], sources: dict[str, set[str]]) -> None:
     """Put each figure in its rows: a target, a part-year result (a period within the year) or the full year's."""
     figures = " ".join(node(f) for f in sorted(sources))
-    for r in run_query(store, FIGURES.format(figures=figures)):
-        cell = (r["figure"].value, Decimal(r["value"].value), r["unit"].value if r["unit"] else "", r["period"].value)
+    for figure, role, value, unit, period in run_query(store, FIGURES.format(figures=figures)):
+        cell = (figure.value, Decimal(value.value), unit.value if unit else "", period.value)
         for iri in sources[cell[0]]:
             row = found[iri]
-            kind = "Target" in r["role"].value
+            kind = "Target" in role.value
             cells = row.targets if kind else (row.full if cell[3] == row.year else row.part)
             if cell not in cells:
                 cells.append(cell)
     for row in found.values():
         for cells in (row.targets, row.part, row.full):
             cells.sort(key=lambda c: (c[3], c[0]))
+
+
+def plan_cells(cells: list, href) -> Markup:
+    """A cell of the plan table: each figure's value linked, with its period when it says more than the year."""
+    out = []
+    for n, (iri, value, unit, period) in enumerate(cells):
+        out.append(f'<a href="{escape(href(iri))}" title="{escape(period)}">{escape(value)}{escape(unit)}</a>')
+        if len(cells) > 1 or len(period) > 4:
+            out.append(f' <span class="period">{escape(period)}</span>')
+        if n < len(cells) - 1:
+            out.append("<br>")
+    return Markup("".join(out))
 
 
 def outcome_label(outcome: str, lang: str) -> str:

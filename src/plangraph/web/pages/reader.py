@@ -69,11 +69,12 @@ def report_spans(store, report: str | None = None) -> dict[str, Spans]:
 
 def reader(store, iri: str, desc) -> dict:
     """The report's text split into lines with its outline, sentences and linked mentions."""
-    from . import href
+    from . import linker
     text_term = desc.first("https://schema.org/text")
     text = text_term.value if text_term is not None else ""
     known = derived("spans")
     spans = (known if known is not None else report_spans(store, iri)).get(iri) or Spans()
+    href = linker()
     marks = [Mark(start, end, href(x), label, f"span-{start}-{end}") for x, start, end, label in spans.marks]
     lines = split_lines(text, {s[0]: s for s in spans.sections}, spans.sentences, marks)
     outline = [{"level": level, "anchor": anchor(s), "label": label} for _, level, s, label in spans.sections]
