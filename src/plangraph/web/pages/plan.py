@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import abort, render_template, request
 from markupsafe import Markup, escape
@@ -117,11 +117,11 @@ def indicator_plan(store, indicator: str, place: str | None, lang: str) -> dict 
     if not found:
         return None
     csv = f"{request.script_root}/table/fulfilment.csv?{urlencode({'indicator': indicator, 'place': place})}"
+    compare = f"{request.script_root}/compare?{urlencode({'indicator': indicator})}&year="
+    title = escape(word("compare_link", lang))
     return {"rows": found, "charts": [c for c in (plan_chart(group, lang) for group in _by_unit(found)) if c],
             "outcome": lambda o: outcome_label(o, lang), "csv": csv, "year_link": lambda r: Markup(
-                '<a href="{}" title="{}">{}</a>').format(
-                f"{request.script_root}/compare?{urlencode({'indicator': indicator, 'year': r.year})}",
-                word("compare_link", lang), r.year)}
+                f'<a href="{escape(compare + quote_plus(r.year))}" title="{title}">{escape(r.year)}</a>')}
 
 
 def _by_unit(found: list[Row]) -> list[list[Row]]:
