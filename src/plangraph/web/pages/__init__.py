@@ -67,7 +67,7 @@ def interface():
             "curie": curie,
             "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable,
             "marked": marked, "bar_svg": bar_svg, "plan_svg": plan_svg,
-            "plan_cells": plan_cells}
+            "plan_cells": plan_cells, "text_html": text_html}
 
 
 @bp.after_app_request
@@ -82,6 +82,7 @@ def remember_language(response):
 from . import downloads, kinds, originals, plan, resource, search, site  # noqa: E402,F401  (the views register on bp)
 from . import derived, reader  # noqa: E402
 from .plan import plan_cells  # noqa: E402
+from .reader import text_html  # noqa: E402
 
 
 def prepare(app) -> None:
