@@ -28,6 +28,8 @@ TARGETS = {"TargetGrowth": "YearOnYearGrowth", "TargetLevel": "ResultLevel"}  # 
 # The share of the year a part-year period has run: 2022-S1 → 50 %. Example: 上半年 … 完成年度目标的52.6%.
 ELAPSED = {"Q1": Decimal(25), "S1": Decimal(50), "Q1Q2": Decimal(50), "Q1Q3": Decimal(75)}
 
+# The unit's name is joined in one OPTIONAL with the unit: as two, the second (?u unbound where a figure has
+# no unit) matched every label of the store, 10.6 s of 10.7 at 100 reports.
 FIGURES = """SELECT ?figure ?report ?reportCode ?place ?indicator ?role ?code ?value ?normalized ?unit ?qualifier
        ?direction WHERE {
   GRAPH ?report {
@@ -35,10 +37,10 @@ FIGURES = """SELECT ?figure ?report ?reportCode ?place ?indicator ?role ?code ?v
     ?figure pg:role ?role ; pg:indicator ?indicator ; sdmx-dimension:refPeriod ?period ;
             pg:derivation pg:Stated ; pg:value ?value ; pg:normalizedValue ?normalized .
     VALUES ?role { pg:TargetGrowth pg:TargetLevel pg:YearOnYearGrowth pg:ResultLevel }
-    OPTIONAL { ?figure pg:unit ?u } OPTIONAL { ?figure pg:qualifier ?qualifier }
+    OPTIONAL { ?figure pg:qualifier ?qualifier }
   }
   OPTIONAL { ?period skos:notation ?code } OPTIONAL { ?reportPeriod skos:notation ?reportCode }
-  OPTIONAL { ?u rdfs:label ?unit } OPTIONAL { ?indicator pg:direction ?direction }
+  OPTIONAL { GRAPH ?report { ?figure pg:unit ?u } ?u rdfs:label ?unit } OPTIONAL { ?indicator pg:direction ?direction }
 }"""
 SAME = "SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }"
 NAMES = """SELECT ?s ?name WHERE { VALUES ?c { pg:District pg:Indicator }

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
+import pyoxigraph
+
 from ..rdf.graph import role_labels
 from ..rdf.vocab import ONTOLOGY_IRI, PREFIXES
 from ..read.numbers import SCALES
@@ -108,7 +110,9 @@ def figure_columns(base: str) -> tuple[Column, ...]:
     )
 
 
-REPORTS = "SELECT ?report WHERE { GRAPH ?report { ?report a pg:Report } } ORDER BY ?report"
+REPORTS = "SELECT ?report WHERE {{ GRAPH ?report {{ ?report a pg:Report {only} }} }} ORDER BY ?report"
+# Only the reports of a district, or that state an indicator: a page's table need not read the whole corpus.
+OF_DISTRICT, STATING = "; pg:district {} .", "FILTER EXISTS {{ ?figure pg:indicator {} }}"
 FIGURES = """SELECT ?figure ?report ?district ?level ?code ?indicator ?role ?exact ?text ?value ?unit ?normalized
        ?qualifier ?derivation ?sentence ?sentenceText ?start ?end WHERE {
   VALUES ?report { %s }
@@ -141,13 +145,20 @@ def base_unit(unit: str) -> str:
     return unit[len(scale):]
 
 
-def figure_rows(store, progress: Progress = silent) -> list[dict]:
-    """One dict per figure of the store, keyed by column name, sorted by report, position and IRI.
+def figure_rows(store, progress: Progress = silent, district: str | None = None,
+                indicator: str | None = None) -> list[dict]:
+    """One dict per figure of the store, keyed by column name, sorted by report, position and IRI; with
+    ``district`` or ``indicator`` (IRIs), those of the reports of that district, or that state that indicator.
 
     Read report by report (``progress(done, total)`` hears of each), which a store answers as fast as one
     query over all of them."""
+    try:
+        only = (OF_DISTRICT.format(pyoxigraph.NamedNode(district)) if district else "") + \
+            (STATING.format(pyoxigraph.NamedNode(indicator)) if indicator else "")
+    except ValueError:  # no IRI: no report has it
+        return []
     names = {r["s"].value: r["name"].value for r in run_query(store, NAMES)}
-    reports = [r["report"].value for r in run_query(store, REPORTS)]
+    reports = [r["report"].value for r in run_query(store, REPORTS.format(only=only))]
     rows = []
     for done, report in enumerate(reports, 1):
         found = {}

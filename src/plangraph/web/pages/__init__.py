@@ -11,8 +11,8 @@ from urllib.parse import quote, urlencode
 
 from flask import Blueprint, abort, current_app, request
 
-from .i18n import COOKIE, LANGUAGES, language, word
 from .chart import bar_svg
+from .i18n import COOKIE, LANGUAGES, language, word
 from .plan_chart import plan_svg
 from .terms import curie, is_ontology_term
 from .text import marked
@@ -61,13 +61,12 @@ def page_number() -> int:
 
 @bp.app_context_processor
 def interface():
-    """Give every template the language, its words and the link helpers."""
+    """Give every template the language, its words, the link helpers and the HTML written in Python."""
     lang = language() if request else "zh"
     return {"lang": lang, "t": lambda key, **v: word(key, lang, **v), "href": linker() if request else href,
-            "curie": curie,
-            "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url, "linkable": linkable,
-            "marked": marked, "bar_svg": bar_svg, "plan_svg": plan_svg,
-            "plan_cells": plan_cells, "text_html": text_html}
+            "curie": curie, "other_lang": "zh" if lang == "en" else "en", "switch_url": switch_url,
+            "linkable": linkable, "marked": marked, "bar_svg": bar_svg, "plan_svg": plan_svg, "plan_cells": plan_cells,
+            "text_html": text_html}
 
 
 @bp.after_app_request
@@ -87,4 +86,6 @@ from .reader import text_html  # noqa: E402
 
 def prepare(app) -> None:
     """Compute the tables the pages derive from the app's store, once, as the app is created (derived.py)."""
-    derived.prepare(app, {"spans": reader.report_spans, "district_reports": kinds.indicator_districts})
+    with app.app_context():  # the fulfilment table names its rows with the app's base IRI
+        derived.prepare(app, {"spans": reader.report_spans, "district_reports": kinds.indicator_districts,
+                              "fulfilment_rows": downloads.fulfilment_rows})

@@ -2,9 +2,10 @@
 
 The served data never changes while serving, and the same joins ran on every request: the spans of a report
 (its outline, sentences and the things marked in its text) took most of its page, 25 ms of the seed's at 100
-reports. Each table is computed for every report at once, in a few queries, and holds what a page shows and
-nothing more (about 10 MB at 100 reports). Only for the embedded store: an external endpoint's data may change,
-so its pages ask it per request.
+reports, an indicator's districts were counted from all its figures in the corpus, and each download of a
+plan-fulfilment table joined the targets and results of every report again. Each table is computed
+for every report or indicator at once, in one query each, and holds what a page shows and nothing more. Only
+for the embedded store: an external endpoint's data may change, so its pages ask it per request.
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from ...store.plan_table import plan_columns, plan_rows
 from ...store.tables import figure_columns, figure_rows, metadata, rows_csv, write_csv
 from .. import get_store
 from . import bp
+from .derived import derived
 
 CSV_TYPE = "text/csv; charset=utf-8"
 METADATA_TYPE = "application/csvm+json"
@@ -51,7 +52,8 @@ def export_csv_metadata():
 def figures_csv():
     """The figures of one indicator (``?indicator=IRI``), optionally of one place (``&district=IRI``)."""
     indicator, district = request.args.get("indicator"), request.args.get("district")
-    rows = [r for r in figure_rows(get_store()) if (not indicator or r["indicator"] == indicator)
+    rows = [r for r in figure_rows(get_store(), district=district, indicator=indicator)
+            if (not indicator or r["indicator"] == indicator)
             and (not district or r["district"] == district)]
     return _csv(rows_csv(rows, figure_columns(_base())), "figures.csv")
 
@@ -60,8 +62,15 @@ def figures_csv():
 def fulfilment_csv():
     """The plan-fulfilment table, or its rows of one indicator, place or year (``?indicator=&place=&year=``)."""
     wanted = {k: request.args.get(k) for k in ("indicator", "place", "year") if request.args.get(k)}
-    rows = [r for r in plan_rows(get_store(), Minter(_base())) if all(r[k] == v for k, v in wanted.items())]
+    rows = [r for r in fulfilment_rows() if all(r[k] == v for k, v in wanted.items())]
     return _csv(rows_csv(rows, plan_columns(_base())), "fulfilment.csv")
+
+
+def fulfilment_rows(store=None) -> list[dict]:
+    """The plan-fulfilment table of ``store``, or of the app's store: derived once, at load (derived.py), when
+    the store is embedded; joined from the figures of every report otherwise."""
+    known = derived("fulfilment_rows") if store is None else None
+    return known if known is not None else plan_rows(store or get_store(), Minter(_base()))
 
 
 @bp.route("/table/fulfilment.csv-metadata.json")

@@ -104,12 +104,14 @@ def anchor(iri: str) -> str:
 
 
 def split_lines(text: str, headings: dict, sentences: list, marks: list[Mark]) -> list[Line]:
-    """Cut the text into lines; body lines into sentence runs carrying the marks that fall in them."""
+    """Cut the text into lines; body lines into sentence runs carrying the marks that fall in them (``sentences``
+    are (start, end, number) by start)."""
     starts = sorted((m.start, i) for i, m in enumerate(marks))
 
-    def within(start: int, end: int) -> list[Mark]:  # the marks starting in [start, end), in the given order
-        found = starts[bisect_left(starts, (start, -1)):bisect_left(starts, (end, -1))]
-        return [marks[i] for i in sorted(i for _, i in found)]
+    def within(start: int, stop: int, line_end: int) -> list[Mark]:
+        """The marks starting in [start, stop) that end in the line, in the order given."""
+        found = starts[bisect_left(starts, (start, -1)):bisect_left(starts, (stop, -1))]
+        return [marks[i] for i in sorted(i for _, i in found) if marks[i].end <= line_end]
 
     lines, at = [], 0
     for raw in text.split("\n"):
@@ -119,16 +121,16 @@ def split_lines(text: str, headings: dict, sentences: list, marks: list[Mark]) -
             continue
         _, level, iri, _ = headings.get(start, (None, 0, None, None))
         if level and level < INLINE:
-            lines.append(Line(level, anchor(iri), ((None, pieces(raw, start, within(start, end))),)))
+            lines.append(Line(level, anchor(iri), ((None, pieces(raw, start, within(start, end, end))),)))
             continue
         runs, pos = [], start
         first = bisect_left(sentences, (start,))
         for s_start, s_end, number in sentences[first:bisect_left(sentences, (end,))]:
             if s_start > pos:
-                runs.append((None, pieces(text[pos:s_start], pos, within(pos, s_start))))
-            runs.append((f"sentence-{number}", pieces(text[s_start:s_end], s_start, within(s_start, s_end))))
+                runs.append((None, pieces(text[pos:s_start], pos, within(pos, s_start, end))))
+            runs.append((f"sentence-{number}", pieces(text[s_start:s_end], s_start, within(s_start, s_end, end))))
             pos = s_end
         if pos < end:
-            runs.append((None, pieces(text[pos:end], pos, within(pos, end))))
+            runs.append((None, pieces(text[pos:end], pos, within(pos, end, end))))
         lines.append(Line(0, anchor(iri) if iri else None, tuple(runs)))
     return lines
