@@ -36,15 +36,17 @@ def main_block_keys(outline: Outline) -> tuple[str, ...]:
                  or s.kind == "theme" and MAIN_BLOCK.search(s.title))
 
 
-def _under(paragraph: Paragraph, keys: tuple[str, ...]) -> bool:
-    section = paragraph.section or ""
-    return any(section == k or section.startswith(k + ".") for k in keys)
+def _under(paragraph: Paragraph, keys: set[str]) -> bool:
+    """Whether the paragraph's section is one of ``keys`` or lies under one: a look-up per level of its dotted key,
+    not a scan of the keys (a long report has a main block per part)."""
+    levels = (paragraph.section or "").split(".")
+    return any(".".join(levels[:depth]) in keys for depth in range(1, len(levels) + 1))
 
 
 def prose_passages(text: str, outline: Outline, skip: set[int]) -> list[IndicatorBullet]:
     """Every clause run about a known indicator, in paragraphs not read as bullets, items or tables."""
     plans = _planning_parts(outline)
-    block = main_block_keys(outline)
+    block = set(main_block_keys(outline))
     sections = {s.key: s for s in outline.sections}
     out = []
     for paragraph in outline.paragraphs:
@@ -147,7 +149,7 @@ def indicator_bullets(text: str, outline: Outline, year: int, period: str | None
     """Every indicator passage of a report (bullets, table rows, numbered items, prose), each figure with its period."""
     bullets = [b for p in outline.paragraphs if p.kind == "bullet" for b in [read_bullet(text, p, year)] if b]
     rows, taken = table_passages(text, outline)
-    keys = main_block_keys(outline)
+    keys = set(main_block_keys(outline))
     block = [p for p in outline.paragraphs if _under(p, keys) and p.number not in taken]
     flat = table_bullets(text, block, year)
     found = flat + rows + bullets + prose_passages(text, outline, taken)

@@ -65,7 +65,7 @@ class Quantity:
 def find_quantities(text: str, outline: Outline, taken: tuple[tuple[int, int], ...] = ()) -> list[Quantity]:
     """Return every quantity and ranking of the task paragraphs, in text order, leaving out the ``taken`` spans
     (the indicator figures read from the same sentences)."""
-    skip = _indicator_sections(outline)
+    skip = set(_indicator_sections(outline))
     planning = {p.key for p in outline.children(None, "part") if plans(p.title)}
     spans = sorted(taken)
     starts = [s for s, _ in spans]
@@ -175,6 +175,7 @@ def _indicator_sections(outline: Outline) -> tuple[str, ...]:
     return tuple(s.key for s in outline.sections if s.kind == "block" and "主要指标" in s.title)
 
 
-def _under(paragraph: Paragraph, keys: tuple[str, ...]) -> bool:
-    section = paragraph.section or ""
-    return any(section == k or section.startswith(k + ".") for k in keys)
+def _under(paragraph: Paragraph, keys: set[str]) -> bool:
+    """Whether the paragraph's section is one of ``keys`` or lies under one: a look-up per level of its dotted key."""
+    levels = (paragraph.section or "").split(".")
+    return any(".".join(levels[:depth]) in keys for depth in range(1, len(levels) + 1))
