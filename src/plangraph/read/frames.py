@@ -107,20 +107,25 @@ def clauses(text: str, start: int, end: int):
         yield match.start(), match.end()
 
 
+LETTER_ITEM = re.compile(r"[A-Z]\d?[片区]?")
+
+
 def split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a list on 、 into item spans; a bare letter rejoins its neighbour (得胜桥千年古轴A、B、C片)."""
-    items, cursor = [], start
-    for match in re.finditer("、", text[start:end]):
-        items.append((cursor, start + match.start()))
-        cursor = start + match.end()
-    items.append((cursor, end))
+    """Split a list on 、 into item spans; a bare letter rejoins its neighbour (得胜桥千年古轴A、B、C片).
+    Items shorter than two characters are dropped. Called for every clause: str.find, no slicing."""
     merged: list[tuple[int, int]] = []
-    for s, e in items:
-        if merged and re.fullmatch(r"[A-Z]\d?[片区]?", text[s:e]):
-            merged[-1] = (merged[-1][0], e)
+    cursor = start
+    while cursor <= end:
+        mark = text.find("、", cursor, end)
+        stop = end if mark < 0 else mark
+        if merged and LETTER_ITEM.fullmatch(text, cursor, stop):
+            merged[-1] = (merged[-1][0], stop)
         else:
-            merged.append((s, e))
-    return [(s, e) for s, e in merged if e - s >= 2 or re.fullmatch(rf"[{CJK}]{{2,}}", text[s:e] or "")]
+            merged.append((cursor, stop))
+        if mark < 0:
+            break
+        cursor = mark + 1
+    return [(s, e) for s, e in merged if e - s >= 2]
 
 
 def lead_end(text: str, start: int, end: int) -> int:
@@ -137,7 +142,10 @@ def trim_lead(text: str, start: int, end: int) -> int:
     return last.end() if last and end - last.end() >= 2 else start
 
 
+OPEN_BRACKET = re.compile(r"[(（]")
+
+
 def strip_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a bracketed tail from a name span: 巡司河(武昌段) → 巡司河."""
-    match = re.search(r"[(（]", text[start:end])
-    return (start, start + match.start()) if match and match.start() >= 2 else (start, end)
+    match = OPEN_BRACKET.search(text, start, end)
+    return (start, match.start()) if match and match.start() - start >= 2 else (start, end)
