@@ -159,6 +159,7 @@ class _SentenceReader:
         self.containments: list[Containment] = []
         self.names: list[Named] = []
         self.taken: list[tuple[int, int]] = []     # clauses already read by an enterprise frame
+        self.clauses = list(clauses(text, sentence.start, sentence.end))    # split once, read by every frame
 
     def named(self, kind: str, start: int, end: int, detail: str | None = None) -> Named:
         return Named(kind, self.text[start:end], start, end, detail)
@@ -171,7 +172,7 @@ class _SentenceReader:
         self._documents()
         self._people_and_places()
         area, begin = self._area()
-        for start, end in clauses(self.text, self.sentence.start, self.sentence.end):
+        for start, end in self.clauses:
             start = max(start, begin)
             if start < end and not any(s <= start < e for s, e in self.taken):
                 self._projects(start, end, area)
@@ -191,7 +192,7 @@ class _SentenceReader:
                     self.names.append(name)
                     if status:
                         self.event(name, status)
-        for start, end in clauses(self.text, s, e):
+        for start, end in self.clauses:
             match = INTRODUCED_ONE.match(self.text[start:end].strip())
             if match and not any(a <= start < b for a, b in self.taken):
                 offset = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
@@ -229,7 +230,7 @@ class _SentenceReader:
         return out
 
     def _people_and_places(self) -> None:
-        for start, end in clauses(self.text, self.sentence.start, self.sentence.end):
+        for start, end in self.clauses:
             self._clause_names(lead_end(self.text, start, end), end)
         s, e = self.sentence.start, self.sentence.end
         for match in list_matches(SCENES, self.text, s, e):
@@ -293,18 +294,18 @@ class _SentenceReader:
                 match = None                      # 推进良渚古城遗址保护: a verb first, so not an area sentence
             elif area.start > s:                  # 加速华中金融城建设运营,……: the names begin after that clause
                 self.names.append(area)
-                return area, next(clauses(self.text, s, e))[1]
+                return area, self.clauses[0][1]
         if match:
             self.names.append(area)
             phase = PHASE.match(self.text, match.end(), e)
             if phase:                             # 昙华林核心区二期开街: the area's phase is the project
-                clause_end = next(clauses(self.text, s, e))[1]
+                clause_end = self.clauses[0][1]
                 project = self.named("Project", area.start, phase.end())
                 self._statuses(project, self.text[phase.end():clause_end], "", area)
                 return area, clause_end
             return area, match.end()
         chain = AREA_CHAIN.search(self.text, s, e)
-        first_clause = next(clauses(self.text, s, e))
+        first_clause = self.clauses[0]
         if chain and chain.end() <= first_clause[1] and self.text.startswith("建设", chain.end()):
             self.taken.append(first_clause)
             return self.named("FunctionalArea", *chain.span("inner")), s
