@@ -89,8 +89,11 @@ def _segment_names(text: str, start: int, end: int) -> list[Found]:
 
 def clause_names(text: str, start: int, end: int) -> list[Found]:
     """Names of one clause: from each beginning, the longest name and the areas and bodies it begins with."""
-    openers = [start] + [m.end() for m in OPENER.finditer(text, start, end)]
     heads = [(HEADS[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in HEAD.finditer(text, start, end)]
+    regions = list(REGIONS.finditer(text, start, end))
+    if not heads and not regions:
+        return []                           # most clauses name nothing: no need to find where names begin
+    openers = [start] + [m.end() for m in OPENER.finditer(text, start, end)]
     openers = sorted(openers + [e for kind, _, e in heads if kind in HARD_END])
     by_begin: dict[int, list[tuple[Found, int]]] = {}
     for kind, head_start, head_end in heads:
@@ -99,7 +102,7 @@ def clause_names(text: str, start: int, end: int) -> list[Found]:
         begin = lead.end() if lead else begin       # 建设|数字经济产业园
         if head_start > begin and head_end - begin <= MAX_NAME:
             by_begin.setdefault(begin, []).append((Found(kind, begin, head_end), head_start))
-    out = [Found("Region", *m.span()) for m in REGIONS.finditer(text, start, end) if m.start() in openers]
+    out = [Found("Region", *m.span()) for m in regions if m.start() in openers]
     for found in by_begin.values():
         longest = max(found, key=lambda pair: pair[0].end)
         if not _is_name(text, *longest):
