@@ -287,6 +287,8 @@ class Reading:
 def read_sentence(text: str, sentence: Sentence, default: Subject | None = None, target: bool = False,
                   known_only: bool = False, loose: bool = False) -> list[Reading]:
     """Read a sentence's clauses in order; a clause without a subject speaks of the last one (or ``default``)."""
+    if not _may_hold_figures(text, sentence, loose):
+        return []
     readings: dict[Subject, list[IndicatorFigure]] = {}
     current = default
     for start, end in clauses(text, sentence.start, sentence.end):
@@ -308,6 +310,14 @@ def read_sentence(text: str, sentence: Sentence, default: Subject | None = None,
         found += _qualitative(text, start, end, sentence, target, loose) if not found else []
         readings.setdefault(current, []).extend(_spread(current, found, text, start, end))
     return [Reading(s, tuple(f)) for s, f in readings.items() if f]
+
+
+def _may_hold_figures(text: str, sentence: Sentence, loose: bool) -> bool:
+    """Whether a clause of the sentence can hold a figure: a digit, a rank or a figure in words somewhere in it.
+    Most sentences of a report's prose have none; they are passed over without reading their clauses."""
+    start, end = sentence.start, sentence.end
+    return bool(DIGIT.search(text, start, end) or RANK.search(text, start, end)
+                or (LOOSE_QUALITATIVE if loose else QUALITATIVE).search(text, start, end))
 
 
 def _names_another(text: str, start: int, end: int, current: Subject) -> bool:
