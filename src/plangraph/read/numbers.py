@@ -73,8 +73,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     return out
 
 
+NUM_NOISE = re.compile(r"\s|．")     # 779 .43, 779．43
+
+
 def _figure(text: str, match: re.Match, offset: int) -> Figure | None:
-    digits = re.sub(r"\s|．", lambda m: "." if m.group() == "．" else "", match["num"])
+    digits = NUM_NOISE.sub(lambda m: "." if m.group() == "．" else "", match["num"])
     value = Decimal(digits)
     negative = bool(match["sign"]) and not _is_range(text, offset + match.start())
     if negative:
@@ -97,7 +100,12 @@ def _is_range(text: str, dash: int) -> bool:
 NOT_QUALIFIERS = ("签约", "节约", "预约", "制约", "公约", "条约", "契约", "邀约")
 
 
+_QUALIFIER_ENDS = frozenset(word[-1] for word in QUALIFIERS_BEFORE)
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
+    if start == 0 or text[start - 1] not in _QUALIFIER_ENDS:
+        return None                         # most figures: no qualifier word can end right before them
     for word, name in QUALIFIERS_BEFORE.items():
         if text.endswith(word, 0, start) and not any(text.endswith(w, 0, start) for w in NOT_QUALIFIERS):
             return name
@@ -131,6 +139,9 @@ NOT_FACTS = (
     ("footnote", r"[(（]\s*注\s*$", r"^\s*[)）]"),        # 地区生产总值(注1)预期目标增长6.5%
 )
 _NOT_FACTS = tuple((kind, re.compile(b) if b else None, re.compile(a) if a else None) for kind, b, a in NOT_FACTS)
+# Every row needs its text before or its text after to match: when neither alternation does, no row can.
+_ANY_BEFORE = re.compile("|".join(f"(?:{b})" for _, b, _ in NOT_FACTS if b))
+_ANY_AFTER = re.compile("|".join(f"(?:{a})" for _, _, a in NOT_FACTS if a))
 
 
 def not_a_fact(text: str, figure: Figure) -> str | None:
@@ -139,6 +150,8 @@ def not_a_fact(text: str, figure: Figure) -> str | None:
     if figure.unit or figure.scale:
         at = figure.start + len(figure.stated.split(figure.unit or figure.scale)[0])
         after = text[at:at + 12]            # never text[at:][:12]: that copies the rest of the report
+    if not (_ANY_BEFORE.search(before) or _ANY_AFTER.search(after)):
+        return None                         # most figures: one search each side instead of one per row
     for kind, pattern_before, pattern_after in _NOT_FACTS:
         if (not pattern_before or pattern_before.search(before)) and (
                 not pattern_after or pattern_after.search(after)):
