@@ -39,6 +39,9 @@ UNITS_BEFORE = ("%", "元", "美元", "米", "平方米", "亩", "公里", "千�
 SCOPES = ("全国", "全省", "全市", "全区", "中心城区", "主城区", "新城区", "同类城区", "省内", "市内")
 RANKING = re.compile(r"(?P<verb>排名|稳居|位居|位列|(?<!安)居)(?P<scope>" + "|".join(SCOPES) + r")"
                      r"第(?P<num>\d+|[一二三四五六七八九十]{1,3})")
+RANGE_DASH = re.compile(r"\s*[-—~～至到]\s*")          # 1-2家
+RANGE_NEXT = re.compile(r"\s*[-—~～至到]\s*\d")
+QUOTED = re.compile(r"“[^“”]*”")
 PERIOD_PREFIX = re.compile(r"^\s*(?:1\s*[-—]\s*6月|上半年|今年以来)?\s*(?:我区|全区)?")
 
 
@@ -100,7 +103,7 @@ def sentence_quantities(text: str, sentence: Sentence, planned: bool = False) ->
         if _range_start(text, figure):
             pending = figure
             continue
-        low = pending.value if pending and re.fullmatch(r"\s*[-—~～至到]\s*", text[pending.end:figure.start]) else None
+        low = pending.value if pending and RANGE_DASH.fullmatch(text, pending.end, figure.start) else None
         start = pending.start if low is not None else figure.start
         pending = None
         if not (figure.unit or figure.scale):
@@ -114,7 +117,7 @@ def sentence_quantities(text: str, sentence: Sentence, planned: bool = False) ->
 
 def _range_start(text: str, figure: Figure) -> bool:
     """The 1 of 1-2家: a bare number joined by a dash to the next figure."""
-    return not (figure.unit or figure.scale) and bool(re.match(r"\s*[-—~～至到]\s*\d", text[figure.end:]))
+    return not (figure.unit or figure.scale) and bool(RANGE_NEXT.match(text, figure.end))
 
 
 def _ranking(text: str, sentence: Sentence, match: re.Match, planned: bool) -> Quantity:
@@ -158,7 +161,7 @@ def _measures(text: str, sentence: Sentence, figure: Figure, start: int, prev_en
 
 
 def _noun_before(text: str, sentence: Sentence, start: int, prev_end: int) -> str | None:
-    masked = re.sub(r"“[^“”]*”", lambda m: "“" + "_" * (len(m.group()) - 2) + "”", text[sentence.start:start])
+    masked = QUOTED.sub(lambda m: "“" + "_" * (len(m.group()) - 2) + "”", text[sentence.start:start])
     breaks = [sentence.start + m.end() for m in SEGMENT_BREAK.finditer(masked)]
     segment_start = max(breaks[-1] if breaks else sentence.start, prev_end)
     phrase = TRAILING.sub("", text[segment_start:start].strip())
