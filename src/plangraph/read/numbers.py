@@ -27,6 +27,7 @@ QUALIFIERS_AFTER = {"以上": "AtLeast", "以内": "Within", "以下": "Within",
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _UNIT_ALT = "|".join(sorted(map(re.escape, set(UNITS) - {"余"}), key=len, reverse=True))
+DIGIT = re.compile(r"\d")
 FIGURE = re.compile(
     r"(?P<sign>[-−－])?(?P<num>\d+(?:\s?[.．]\s?\d+)?)\s*"
     r"(?P<scale>万亿|亿|万|千)?(?P<more>余|多)?\s*(?P<unit>" + _UNIT_ALT + r")?(?P<after>以上|以内|以下|左右)?")
@@ -61,6 +62,8 @@ class Figure:
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Return every Arabic-digit figure in ``text[start:end]``, with spans into ``text``."""
     end = len(text) if end is None else end
+    if not DIGIT.search(text, start, end):
+        return []                                       # most sentences: no digit (full-width ones are \d too)
     piece = text[start:end].translate(_FULL_WIDTH)      # only the piece: reading stays linear in the text
     out = []
     for match in FIGURE.finditer(piece):
