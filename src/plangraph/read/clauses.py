@@ -34,6 +34,7 @@ NAME_END = re.compile(r"完成|实现|达到|达|为|增长|增速|增幅|同比
 VERBS_BEFORE_NAME = re.compile(r"(?:完成|实现|达到)")
 SHARE_OF = re.compile(r"占[^,，。；\d]{1,18}?(?:的)?(?:比重|比例)")   # 税收 占一般公共预算收入比重 为82.8%
 PARENTHESES = re.compile(r"[(（][^()（）]{0,12}[)）]")               # 地区生产总值（GDP）, 地区生产总值(注1)
+NOT_A_NAME = re.compile(r"[\d。“”《》]")                                  # a figure or a title is no subject
 ANAPHORA = re.compile(r"^(?:该|其|此|上述)")                             # 上半年该比重预计为4.05%: the one before
 TARGET_WORDS = re.compile(r"预期|目标|计划(?!投资)|预算目标|力争|确保|调控")
 LIST_JOIN = re.compile(r"[、和及与]|")
@@ -169,7 +170,7 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
         name_end = share.end()
     raw = text[at:name_end]
     name = PARENTHESES.sub("", raw).strip(" 　,，、的")
-    if len(name) < 2 or re.search(r"[\d。“”《》]", name) or ANAPHORA.match(name):
+    if len(name) < 2 or NOT_A_NAME.search(name) or ANAPHORA.match(name):
         return None
     respectively = "分别" in text[name_end:end]
     if "、" in name and not respectively:     # 固定资产投资、城镇新增就业3项指标…: a list counted, no subject
