@@ -160,6 +160,7 @@ class _SentenceReader:
         self.names: list[Named] = []
         self.taken: list[tuple[int, int]] = []     # clauses already read by an enterprise frame
         self.clauses = list(clauses(text, sentence.start, sentence.end))    # split once, read by every frame
+        self.chains = list(AREA_CHAIN.finditer(text, sentence.start, sentence.end))   # 中科·武大智谷核心区小洪山科学城
 
     def named(self, kind: str, start: int, end: int, detail: str | None = None) -> Named:
         return Named(kind, self.text[start:end], start, end, detail)
@@ -242,7 +243,7 @@ class _SentenceReader:
             self.names.append(self.named("WaterBody", *match.span("name")))
         for match in QUOTED_PLACE.finditer(self.text, s, e):
             self.names.append(self.named("FunctionalArea", *match.span("name")))
-        for match in AREA_CHAIN.finditer(self.text, s, e):
+        for match in self.chains:
             outer = self.named("FunctionalArea", trim_lead(self.text, *match.span("outer")), match.end("outer"))
             inner = self.named("FunctionalArea", *match.span("inner"))
             self.names += [outer, inner]
@@ -304,7 +305,7 @@ class _SentenceReader:
                 self._statuses(project, self.text[phase.end():clause_end], "", area)
                 return area, clause_end
             return area, match.end()
-        chain = AREA_CHAIN.search(self.text, s, e)
+        chain = self.chains[0] if self.chains else None
         first_clause = self.clauses[0]
         if chain and chain.end() <= first_clause[1] and self.text.startswith("建设", chain.end()):
             self.taken.append(first_clause)
