@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import pyoxigraph
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SDO, SKOS
+from rdflib.plugins.serializers.nt import _nt_row as nt_row   # the N-Triples serializer's own line writer
 
 from ..errors import InputError, ValidationFailed
 from ..ingest.document import REFUSED_SUFFIXES, SUFFIXES, Original
@@ -144,11 +145,10 @@ def build_piece(source: Path | Report, base: str, check: bool = True) -> Piece:
     iri = minter.report(report.meta.district, report.meta.city, report.meta.period, report.meta.genre)
     graph = report_graph(report, minter, new_graph(iri))
     outcome = validate(graph) if check else None
-    own, shared = new_graph(), new_graph()
+    own, shared = [], []
     for triple in graph:
-        (shared if naming(triple, str(iri)) else own).add(triple)
-    return Piece(report.name, str(iri), own.serialize(format="nt", encoding="utf-8"),
-                 shared.serialize(format="nt", encoding="utf-8"),
+        (shared if naming(triple, str(iri)) else own).append(nt_row(triple))
+    return Piece(report.name, str(iri), "".join(own).encode("utf-8"), "".join(shared).encode("utf-8"),
                  tuple(str(i) for i in graph.subjects(RDF.type, PG.Indicator)), outcome, report.original)
 
 def naming(triple, report: str) -> bool:
