@@ -10,7 +10,9 @@ import re
 
 # (pattern, replacement of the same length, example)
 REPAIRS = (
-    (re.compile(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])"), "·", "洪山礼堂?云图数字共享客厅"),
+    # The pattern opens with the character it replaces (the look-behind then checks the one before it), so the
+    # regex engine skips to each ? at once: the whole text is repaired several times per report.
+    (re.compile(r"[?？](?<=[\u4e00-\u9fff][?？])(?=[\u4e00-\u9fff])"), "·", "洪山礼堂?云图数字共享客厅"),
 )
 
 
