@@ -28,8 +28,9 @@ from .name_rules import (
     DOCUMENT_KIND,
     GENERIC_STEM,
     HARD_END,
+    ANY_HEAD,
     HEAD,
-    HEADS,
+    HEAD_ROWS,
     JOINED,
     LEAD_VERBS,
     MAX_NAME,
@@ -78,21 +79,27 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> Reading:
 
 
 def _segment_names(text: str, start: int, end: int) -> list[Found]:
+    heads = [m.span() for m in ANY_HEAD.finditer(text, start, end)]     # no head runs over a clause's end, so
+    regions = [m.span() for m in REGIONS.finditer(text, start, end)]    # one scan of the segment finds them all
+    head_starts, region_starts = [a for a, _ in heads], [a for a, _ in regions]
     out = []
     for clause in CLAUSE.finditer(text, start, end):
-        out += clause_names(text, *clause.span())
+        a, b = clause.span()
+        out += clause_names(text, a, b, heads[bisect.bisect_left(head_starts, a):bisect.bisect_left(head_starts, b)],
+                            regions[bisect.bisect_left(region_starts, a):bisect.bisect_left(region_starts, b)])
     inside = set()                          # 《正定县2023年重点项目建设攻坚行动方案》 names a document only
     for title in TITLE.finditer(text, start, end):
         inside.update(range(*title.span()))
     return sorted({n for n in out if n.start not in inside}, key=lambda n: (n.start, -n.end))
 
 
-def clause_names(text: str, start: int, end: int) -> list[Found]:
-    """Names of one clause: from each beginning, the longest name and the areas and bodies it begins with."""
-    heads = [(HEADS[int(m.lastgroup[1:])][0], m.start(), m.end()) for m in HEAD.finditer(text, start, end)]
-    regions = list(REGIONS.finditer(text, start, end))
-    if not heads and not regions:
+def clause_names(text: str, start: int, end: int, head_spans: list[tuple[int, int]],
+                 regions: list[tuple[int, int]]) -> list[Found]:
+    """Names of one clause, given the spans of its heads and regions: from each beginning, the longest name and
+    the areas and bodies it begins with."""
+    if not head_spans and not regions:
         return []                           # most clauses name nothing: no need to find where names begin
+    heads = [(_head_kind(text, a, end), a, b) for a, b in head_spans]
     openers = [start] + [m.end() for m in OPENER.finditer(text, start, end)]
     openers = sorted(openers + [e for kind, _, e in heads if kind in HARD_END])
     by_begin: dict[int, list[tuple[Found, int]]] = {}
@@ -102,7 +109,7 @@ def clause_names(text: str, start: int, end: int) -> list[Found]:
         begin = lead.end() if lead else begin       # 建设|数字经济产业园
         if head_start > begin and head_end - begin <= MAX_NAME:
             by_begin.setdefault(begin, []).append((Found(kind, begin, head_end), head_start))
-    out = [Found("Region", *m.span()) for m in regions if m.start() in openers]
+    out = [Found("Region", a, b) for a, b in regions if a in openers]
     for found in by_begin.values():
         longest = max(found, key=lambda pair: pair[0].end)
         if not _is_name(text, *longest):
@@ -115,6 +122,11 @@ def clause_names(text: str, start: int, end: int) -> list[Found]:
                     and not PROJECT_TAIL.fullmatch(text, name.end, longest[0].end):
                 out.append(name)            # 许西片区|城中村改造项目; not 合芯半导体封测基地|项目
     return out
+
+
+def _head_kind(text: str, start: int, end: int) -> str:
+    """The kind of the head found at ``start``: that of the first row of HEADS that matches there, as in HEAD."""
+    return next(kind for kind, pattern in HEAD_ROWS if pattern.match(text, start, end))
 
 
 def tidy(text: str, kind: str, start: int, end: int) -> tuple[int, int] | None:
