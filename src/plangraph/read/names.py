@@ -29,7 +29,6 @@ from .name_rules import (
     GENERIC_STEM,
     HARD_END,
     ANY_HEAD,
-    HEAD,
     HEAD_ROWS,
     JOINED,
     LEAD_VERBS,
@@ -125,7 +124,7 @@ def clause_names(text: str, start: int, end: int, head_spans: list[tuple[int, in
 
 
 def _head_kind(text: str, start: int, end: int) -> str:
-    """The kind of the head found at ``start``: that of the first row of HEADS that matches there, as in HEAD."""
+    """The kind of the head found at ``start``: that of the first row of HEADS that matches there."""
     return next(kind for kind, pattern in HEAD_ROWS if pattern.match(text, start, end))
 
 
@@ -137,7 +136,7 @@ def tidy(text: str, kind: str, start: int, end: int) -> tuple[int, int] | None:
         if not lead or lead.end() == start:
             break
         start = lead.end()
-    heads = [m for m in HEAD.finditer(text, start, end) if m.end() == end]
+    heads = [m for m in ANY_HEAD.finditer(text, start, end) if m.end() == end]
     if end - start < 2 or BAD_START.match(text, start, end):
         return None
     if heads and not _is_name(text, Found(kind, start, end), heads[-1].start()):
