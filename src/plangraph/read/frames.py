@@ -88,13 +88,19 @@ PLANNED_PART = re.compile(r"下半年|工作安排|打算|明年")
 LIST_CLAUSE = re.compile(r"[^，。,；;]+")
 
 
-def list_matches(pattern: re.Pattern, text: str, start: int, end: int):
-    """Yield the matches of a list pattern, tried where a clause begins (and after a match), never at every
-    character: a list runs from the clause's start, so one try per clause keeps the cost linear in its length."""
-    for clause in LIST_CLAUSE.finditer(text, start, end):
-        at = clause.start()
-        while at < clause.end():
-            match = pattern.match(text, at, clause.end())
+def list_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` a list may fill: split at ，, ; and 。 (found once for every list frame)."""
+    return [clause.span() for clause in LIST_CLAUSE.finditer(text, start, end)]
+
+
+def list_matches(pattern: re.Pattern, text: str, clauses: list[tuple[int, int]]):
+    """Yield the matches of a list pattern in ``clauses`` (list_clauses), tried where a clause begins (and after a
+    match), never at every character: a list runs from the clause's start, so one try per clause keeps the cost
+    linear in its length."""
+    for begin, stop in clauses:
+        at = begin
+        while at < stop:
+            match = pattern.match(text, at, stop)
             if match is None:
                 break
             yield match

@@ -40,6 +40,7 @@ from .frames import (
     WATER_NAMED,
     clauses,
     lead_end,
+    list_clauses,
     list_matches,
     split_list,
     strip_brackets,
@@ -161,6 +162,7 @@ class _SentenceReader:
         self.taken: list[tuple[int, int]] = []     # clauses already read by an enterprise frame
         self.clauses = list(clauses(text, sentence.start, sentence.end))    # split once, read by every frame
         self.chains = list(AREA_CHAIN.finditer(text, sentence.start, sentence.end))   # 中科·武大智谷核心区小洪山科学城
+        self.list_clauses = list_clauses(text, sentence.start, sentence.end)
 
     def named(self, kind: str, start: int, end: int, detail: str | None = None) -> Named:
         return Named(kind, self.text[start:end], start, end, detail)
@@ -205,7 +207,7 @@ class _SentenceReader:
     def _matches(self, pattern: re.Pattern, start: int, end: int):
         """Matches of a list frame: those that open with a verb (推动…, 引进…) at each verb, the others per clause."""
         if pattern is ENTERPRISE_LIST:
-            return list_matches(pattern, self.text, start, end)
+            return list_matches(pattern, self.text, self.list_clauses)
         return pattern.finditer(self.text, start, end)      # bounded lists: each try costs at most 300 steps
 
     def _documents(self) -> None:
@@ -234,9 +236,9 @@ class _SentenceReader:
         for start, end in self.clauses:
             self._clause_names(lead_end(self.text, start, end), end)
         s, e = self.sentence.start, self.sentence.end
-        for match in list_matches(SCENES, self.text, s, e):
+        for match in list_matches(SCENES, self.text, self.list_clauses):
             self._list(match, "Project", lambda name: SCENE_NAME.search(name))
-        for match in list_matches(PLACE_LIST, self.text, s, e):
+        for match in list_matches(PLACE_LIST, self.text, self.list_clauses):
             self.taken.append(match.span())
             self._list(match, "FunctionalArea", lambda name: not re.search(r"[“”\d]", name))
         for match in WATER_NAMED.finditer(self.text, s, e):
