@@ -97,3 +97,9 @@ def test_names_read_by_their_heads_are_placed_as_the_text_places_them():
                        "华创智造大厦进入内部装修阶段。")
     placed = {(c.inner.name, c.outer.name) for c in report.containments}
     assert {("星海算力中心一期", "清河智能制造产业园"), ("华创智造大厦", "清河智能制造产业园")} <= placed
+
+
+@pytest.mark.parametrize("line", ["：", "。", "；。"])
+def test_a_task_line_of_punctuation_alone_reads_as_nothing(line):
+    # a stray line of a converted document: no clause, so no name and no event, and no crash
+    assert relations(line).events == ()

@@ -171,6 +171,8 @@ class _SentenceReader:
         self.events.append(StatusEvent(subject, status, self.modality, self.sentence, area, tuple(agents)))
 
     def read(self) -> None:
+        if not self.clauses:                      # a line of punctuation alone (：): nothing to name
+            return
         self._enterprises()
         self._documents()
         self._people_and_places()
