@@ -76,3 +76,23 @@ def test_a_heading_that_runs_on_is_a_heading_and_a_paragraph():
     assert block.title == "经济运行稳中向好"
     assert outline.paragraphs[0].sentences[0].text.startswith("全区地区生产总值")
     assert read(text, 2024, "2024-S1")[0] == ("地区生产总值", "ResultLevel", "410.2", "2024-S1")
+
+
+PROSE_RESPECTIVELY = """一、上半年计划执行情况
+（一）投资稳步增长。上半年，全区固定资产投资同比增长6.2%，其中工业投资、民间投资和基础设施投资分别增长12.1%、3.4%、8.8%。
+（二）新动能加快成长。数字经济核心产业增加值和技术合同成交额分别达到48.6亿元、12.3亿元。旅游收入、限额以上批发业销售额分别下降3.2%、1.5%。
+（三）民生保障有力。新建和改扩建学校、幼儿园分别达到12所、8所。
+"""
+
+
+def test_respectively_in_prose_spreads_indicator_shaped_names_the_table_does_not_know():
+    found = read(PROSE_RESPECTIVELY, 2023, "2023-S1")
+    assert ("固定资产投资", "YearOnYearGrowth", "6.2", "2023-S1") in found
+    assert [r for r in found if r[0] in ("工业投资", "民间投资", "基础设施投资")] == [
+        ("工业投资", "YearOnYearGrowth", "12.1", "2023-S1"), ("民间投资", "YearOnYearGrowth", "3.4", "2023-S1"),
+        ("基础设施投资", "YearOnYearGrowth", "8.8", "2023-S1")]
+    assert ("数字经济核心产业增加值", "ResultLevel", "48.6", "2023-S1") in found
+    assert ("技术合同成交额", "ResultLevel", "12.3", "2023-S1") in found
+    assert ("旅游收入", "YearOnYearGrowth", "-3.2", "2023-S1") in found
+    assert ("限额以上批发业销售额", "YearOnYearGrowth", "-1.5", "2023-S1") in found
+    assert not any(value in ("12", "8") for _, _, value, _ in found)      # schools counted are no indicator

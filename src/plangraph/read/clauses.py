@@ -301,7 +301,9 @@ def read_sentence(text: str, sentence: Sentence, default: Subject | None = None,
             current = subject
         elif current is not None and _names_another(text, start, end, current):
             current = None
-        if current is None or known_only and not current.known:
+        # 工业投资、民间投资和基础设施投资分别增长…: two or three indicator-shaped names spread over as many
+        # figures are indicators by their shape, even where only the table's indicators count
+        if current is None or known_only and not (current.known or current.group):
             continue
         anchor = subject.end if subject is not None else start
         lead = LEAD.match(text, start, end)
