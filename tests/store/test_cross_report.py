@@ -8,7 +8,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from plangraph.errors import InputError
-from plangraph.rdf.indicator_map import RELATIONS, read_mappings
+from plangraph.rdf.indicator_map import RELATIONS, link_indicators, read_mappings
 from plangraph.rdf.iris import Minter
 from plangraph.rdf.vocab import PG
 from plangraph.store.build import NAMING, build_store, report_files
@@ -196,3 +196,15 @@ def test_a_report_owns_its_parts_not_a_report_whose_iri_extends_its_own():
     report = str(WUCHANG["2021-S1"])
     assert own_iri(report, report) and own_iri(f"{report}/figure/273-275", report)
     assert not own_iri(f"{report}0/figure/1", report) and not own_iri(str(MINT.thing("indicator", "地区生产总值")), report)
+
+
+@pytest.mark.parametrize("name, other", [
+    ("GDP", "地区生产总值"),                        # 上半年GDP实现612.35亿元 / 力争全年地区生产总值增长7%
+    ("新增城镇就业", "城镇新增就业"),               # 新增城镇就业1.26万人 / 城镇新增就业4.18万人
+    ("实际使用外资", "实际利用外资"),               # 全年实际使用外资3.28亿美元 / 实际利用外资1.86亿美元
+    ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入"),
+])
+def test_two_names_of_one_measure_in_one_report_are_one_series(name, other):
+    present = {MINT.thing("indicator", name), MINT.thing("indicator", other)}
+    links = link_indicators(present, MINT)
+    assert (MINT.thing("indicator", name), SKOS.exactMatch, MINT.thing("indicator", other)) in links
