@@ -73,3 +73,21 @@ def test_roads_regions_and_people_of_the_body_are_entities():
     assert entities["长安大道"].kind == entities["桂园路"].kind == "Road"
     assert entities["粤港澳大湾区"].kind == "Region"
     assert (entities["陈敏"].kind, entities["陈敏"].detail) == ("Person", "副区长")
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("加快发展数字经济,引进一批软件和信息服务企业。", None),                      # a batch of a kind
+    ("成功引进多家新能源企业,新引进一批总部企业和研发机构。", None),
+    ("新引进山东泉鑫数字科技有限公司。", "山东泉鑫数字科技有限公司"),           # one enterprise by its name
+    ("济南中央商务区新引进金融机构和总部企业46家，泉汇金融中心项目竣工交付。", "泉汇金融中心项目"),   # counted: kinds
+    ("经开区内新开工先进制造业项目和产业配套项目18个，星河电子产业园竣工投产。", "星河电子产业园"),
+])
+def test_kinds_introduced_or_counted_are_no_names(sentence, kept):
+    from plangraph.read.report import parse_report
+    text = ("关于青州区2023年上半年国民经济和社会发展计划执行情况的报告\n"
+            "——2023年8月25日在江州市青州区第十八届人民代表大会常务委员会第十三次会议上\n"
+            "区发展和改革局局长 林青\n主任、各位副主任、各位委员:\n一、上半年计划执行情况\n(一)主要任务完成情况\n"
+            f"{sentence}\n")
+    names = {e.name for e in parse_report(text, "qingzhou-2023-h1.txt").entities}
+    assert not any(n.startswith(("一批", "多家")) or n.endswith(("企业", "机构")) or "项目和" in n for n in names)
+    assert kept is None or kept in names

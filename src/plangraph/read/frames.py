@@ -19,6 +19,9 @@ LEAD_WORD = re.compile(r"推进|推动|打造|依托|加快|加速|围绕|建设
 CUT = re.compile(
     r"等|[(（]|改造$|(?:项目)?(?:房屋)?征收|(?:土地)?储备|(?:土地)?出让|开工|加快建设|基本完工|已完工|完工|开街|并?对外开放|"
     r"顺利推进|按进度推进|项目建设|建设|启动|完成|规划|沿线|年内|前期|主体|[两一二三四五六七八九十\d]+[宗个项条处家所座]")
+# A count closing the clause right after the names: kinds counted (新引进金融机构和总部企业46家), not names;
+# not 斗级营片区两宗地块出让, where the count opens what happened.
+COUNT = re.compile(r"[两一二三四五六七八九十\d]+[宗个项条处家所座](?:以上)?[,，。；;]?$")
 # What happened, most specific first; every specific status found counts (土地储备出让 → reserve and sale).
 SPECIFIC_STATUS = (
     (re.compile(r"征收"), "Acquisition"),            # 四美塘、明伦街棚改等项目房屋征收
@@ -49,6 +52,8 @@ PROJECT_HEAD = re.compile(
 # Enterprises brought in, or to be landed: 引进华为(武汉)人工智能创新中心、北京珞石、北京沃丰科技时代等企业.
 INTRODUCED = re.compile(r"引进(?P<list>[^，。,；;“”]{1,300}?)等(?:\d+家)?[^，。,；;]{0,12}?企业")
 INTRODUCED_ONE = re.compile(r"^(?:新|成功)?引进(?P<list>[^，。,；;“”、\d]{2,24})$")   # 引进武汉华联(SKP)
+# …but not a kind introduced in a batch: 引进一批软件和信息服务企业, 成功引进多家新能源企业
+INTRODUCED_KIND = re.compile(r"^(?:一批|一大批|大批|一些|多家|数家|若干|各类)|(?:企业|机构|团队|人才)$")
 TO_LAND = re.compile(r"推动(?P<list>[^，。,；;]{1,300}?)等(?:一批)?[^，。,；;]{0,12}?(?:企业|公司)[^，。,；;]{0,6}?尽快落[地户]")
 # Other enterprises in a list: 强化铁四院、中南建筑设计院……等龙头品牌企业引领.
 ENTERPRISE_LIST = re.compile(

@@ -13,6 +13,7 @@ from .frames import (
     AGENTS,
     AREA_CHAIN,
     AREA_HEAD,
+    COUNT,
     CUT,
     DOCUMENT,
     DOCUMENT_ACTS,
@@ -23,6 +24,7 @@ from .frames import (
     GENERIC,
     GENERIC_STATUS,
     INTRODUCED,
+    INTRODUCED_KIND,
     INTRODUCED_ONE,
     LEAD_WORD,
     PHASE,
@@ -199,7 +201,7 @@ class _SentenceReader:
                         self.event(name, status)
         for start, end in self.clauses:
             match = INTRODUCED_ONE.match(self.text[start:end].strip())
-            if match and not any(a <= start < b for a, b in self.taken):
+            if match and not INTRODUCED_KIND.search(match["list"]) and not any(a <= start < b for a, b in self.taken):
                 offset = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
                 name = self.named("Enterprise", offset + match.start("list"), offset + match.end("list"))
                 self.names.append(name)
@@ -329,8 +331,8 @@ class _SentenceReader:
         has_status = bool(self._status_words(lead, tail))
         if not has_status and (not in_area or not lead):
             return                                # 金融要素集聚能力持续增强: no verb, no status, no project
-        if re.match(r"[(（]\d", tail):
-            return                                # 示范片区(10个)、道路(42段): counts of kinds, not names
+        if re.match(r"[(（]\d", tail) or COUNT.match(tail):
+            return                                # 示范片区(10个)、道路(42段), 金融机构和总部企业46家: counts of kinds
         framed = in_area or bool(FRAMED.match(tail))
         for name, a, b in self._distribute(split_list(self.text, first, cut_at)):
             if self._is_project(name, a, b, framed):
