@@ -106,3 +106,32 @@ def test_task_figures_stay_out_when_only_known_indicators_count():
     assert read("新认定高新技术企业58家,技术合同成交额达到12.4亿元。", known_only=True) == []
     assert read("新增城镇就业0.86万人,完成年度目标的61.4%。", known_only=True) == [
         ("新增城镇就业", "ResultLevel", "0.86", "万人"), ("新增城镇就业", "ShareOfTarget", "61.4", "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上半年全区PM2.5平均浓度为34微克/立方米，同比下降5.6%。",
+     [("PM2.5平均浓度", "ResultLevel", "34", "微克/立方米"), ("PM2.5平均浓度", "YearOnYearGrowth", "-5.6", "%")]),
+    ("第二季度PM2.5平均浓度同比下降7.4%。", [("PM2.5平均浓度", "YearOnYearGrowth", "-7.4", "%")]),
+    ("全市细颗粒物(PM2.5)平均浓度38微克/立方米,同比下降9.5%。",
+     [("细颗粒物平均浓度", "ResultLevel", "38", "微克/立方米"), ("细颗粒物平均浓度", "YearOnYearGrowth", "-9.5", "%")]),
+])
+def test_latin_and_digits_glued_to_a_name_are_part_of_it(text, expected):
+    assert read(text, known_only=True) == expected
+
+
+def test_a_name_with_a_code_the_table_does_not_know_has_an_indicators_shape():
+    assert read("PM10平均浓度为58微克/立方米,同比下降3.3%。") == [
+        ("PM10平均浓度", "ResultLevel", "58", "微克/立方米"), ("PM10平均浓度", "YearOnYearGrowth", "-3.3", "%")]
+    assert read("GDP8612.7亿元,增长5.2%。") == [("GDP", "ResultLevel", "8612.7", "亿元"),
+                                                ("GDP", "YearOnYearGrowth", "5.2", "%")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("第二季度PM2.5平均浓度同比下降7.4%。", "Q2"),
+    ("三季度全区地区生产总值同比增长5.9%。", "Q3"),
+    ("前三季度全区地区生产总值同比增长5.1%。", None),       # the report's own period, not one quarter
+])
+def test_a_figure_of_one_quarter_carries_that_quarter(text, period):
+    [sentence] = split_sentences(text, 0, len(text), 1)
+    [reading] = read_sentence(text, sentence)
+    assert [f.period for f in reading.figures] == [period]

@@ -23,7 +23,7 @@ DIGIT = re.compile(r"\d")
 CLOSE = re.compile(r"[)）]")
 # Words that open a clause without naming anything: periods, places, 其中, 初步核算, enumerations (一是房地产开发投资…) …
 LEAD = re.compile(r"(?:(?:——|其中|初步核算|据初步核算|从\S{0,4}看|截至\d{1,2}月(?:末|底)|截至目前|\d{1,2}月(?:末|底|份)|上半年|下半年|"
-                  r"前三季度|[一二三四]季度|全年|年度|今年以来|今年|1\s*[-—–~至]\s*\d{1,2}\s*月份?|全区|全市|全县|全省|全州|"
+                  r"前三季度|第?[一二三四]季度|全年|年度|今年以来|今年|1\s*[-—–~至]\s*\d{1,2}\s*月份?|全区|全市|全县|全省|全州|"
                   r"全旗|全镇|我区|我市|我县|我省|实际(?=完成|达到|为|增长|同比|下降|实现)|累计|另外|同时|力争|确保|争取|"
                   r"[一二三四五六七八九十]是|其[一二三四五]|首先|其次)\s*[,，、]?\s*)+")
 # Where a subject ends: a verb or cue of the figure, a digit, a footnote.
@@ -35,6 +35,8 @@ VERBS_BEFORE_NAME = re.compile(r"(?:完成|实现|达到)")
 SHARE_OF = re.compile(r"占[^,，。；\d]{1,18}?(?:的)?(?:比重|比例)")   # 税收 占一般公共预算收入比重 为82.8%
 PARENTHESES = re.compile(r"[(（][^()（）]{0,12}[)）]")               # 地区生产总值（GDP）, 地区生产总值(注1)
 NOT_A_NAME = re.compile(r"[\d。“”《》]")                                  # a figure or a title is no subject
+# Latin letters and digits glued into a name (PM2.5平均浓度, PM10): its code, no figure; not GDP8612.7亿元.
+CODE = re.compile(r"(?<![A-Za-z])(?!(?:GDP|CPI|PPI|PMI)\d)[A-Za-z]+\d+(?:\.\d+)?")
 ANAPHORA = re.compile(r"^(?:该|其|此|上述)")                             # 上半年该比重预计为4.05%: the one before
 TARGET_WORDS = re.compile(r"预期|目标|计划(?!投资)|预算目标|力争|确保|调控")
 LIST_JOIN = re.compile(r"[、和及与]|")
@@ -155,7 +157,7 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
         known = find_known(text[verb.end():end])
         if known and known.start() == 0:
             return Subject((known.group(),), verb.end(), verb.end() + known.end(), True)
-    stop = NAME_END.search(text, at, end)
+    stop = _past_codes(text, at, end, NAME_END.search(text, at, end))
     while stop and _inside_parentheses(text, at, stop.start()):    # 地区生产总值(注1)预期目标: skip the note
         close = CLOSE.search(text, stop.start(), end)
         stop = NAME_END.search(text, close.end(), end) if close else None
@@ -170,7 +172,7 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
         name_end = share.end()
     raw = text[at:name_end]
     name = PARENTHESES.sub("", raw).strip(" 　,，、的")
-    if len(name) < 2 or NOT_A_NAME.search(name) or ANAPHORA.match(name):
+    if len(name) < 2 or NOT_A_NAME.search(CODE.sub("", name)) or ANAPHORA.match(name):
         return None
     respectively = "分别" in text[name_end:end]
     if "、" in name and not respectively:     # 固定资产投资、城镇新增就业3项指标…: a list counted, no subject
@@ -180,6 +182,14 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
     if not known and not all(looks_like_indicator(n) for n in names):
         return None
     return Subject(names, at, at + len(raw.rstrip(" 　,，、的")), known, group=name if len(names) > 1 else None)
+
+
+def _past_codes(text: str, at: int, end: int, stop: re.Match | None) -> re.Match | None:
+    """Where the name ends when the digits of a code inside it (PM2.5平均浓度) do not end it."""
+    for code in CODE.finditer(text, at, end):
+        if stop and code.start() <= stop.start() < code.end():
+            stop = NAME_END.search(text, code.end(), end)
+    return stop
 
 
 def _respectively(name: str) -> tuple[str, ...]:
@@ -269,6 +279,7 @@ def read_ranks(text: str, start: int, end: int, sentence: Sentence) -> list[Indi
 
 
 MONTH = re.compile(r"(?<![\d\-—–~至])(?P<month>\d{1,2})\s*月份")      # 9月份全省制造业PMI为50.9%, not 1—6月份
+QUARTER = re.compile(r"(?<!前)(?P<quarter>[一二三四])季度")                 # 第二季度PM2.5平均浓度…, not 前三季度
 # A qualitative target or result: 与经济增长同步, 高于经济增长, 完成市级下达目标
 QUALITATIVE = re.compile(r"(?P<text>(?:增长)?(?:与经济增长(?:基本)?同步|高于经济增长(?:水平)?|不低于上年\S{0,6}|完成(?:省|市|区|县)级下达(?:的)?目标"
                          r"(?:任务)?))")
@@ -371,12 +382,13 @@ def _borrowed_units(text: str, found: list[IndicatorFigure]) -> list[IndicatorFi
 
 
 def _in_month(text: str, start: int, end: int, found: list[IndicatorFigure]) -> list[IndicatorFigure]:
-    """9月份全省制造业PMI为50.9%: a figure of one month carries that month as its period (M09, SDMX)."""
+    """9月份全省制造业PMI为50.9%: a figure of one month (or quarter) carries it as its period (M09, Q2, SDMX)."""
     lead = LEAD.match(text, start, end)
     month = MONTH.search(text, start, lead.end()) if lead else None
-    if not month:
+    quarter = QUARTER.search(text, start, lead.end()) if lead else None
+    if not (month or quarter):
         return found
-    code = f"M{int(month['month']):02d}"
+    code = f"M{int(month['month']):02d}" if month else f"Q{cn_value(quarter['quarter'])}"
     return [replace(item, period=item.period or code) for item in found]
 
 
