@@ -106,3 +106,18 @@ def test_no_invented_numbers(seed_report):
         assert abs(value.toPython()) in _stated_numbers(text[start:end]), (node, value, text[start:end])
         checked += 1
     assert checked > 150
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("区十七届人大三次会议确定的8项主要预期指标中,5项达到或超过序时进度,3项低于预期。",
+     [("8", "主要预期指标"), ("5", "达到或超过序时进度"), ("3", "低于预期")]),
+    ("全区12项主要经济指标中,9项增速高于全市平均水平。", [("12", "主要经济指标"), ("9", "增速高于全市平均水平")]),
+])
+def test_counts_of_the_indicators_in_the_main_block_are_quantities(sentence, expected):
+    from plangraph.read.report import parse_report
+    text = ("关于青州区2023年上半年国民经济和社会发展计划执行情况的报告\n"
+            "——2023年8月25日在江州市青州区第十八届人民代表大会常务委员会第十三次会议上\n"
+            "区发展和改革局局长 林青\n主任、各位副主任、各位委员:\n一、上半年计划执行情况\n(一)主要指标完成情况\n"
+            f"{sentence}\n1.地区生产总值。年度预期目标增长7%,1—6月份完成486.25亿元,同比增长6.2%。\n")
+    report = parse_report(text, "qingzhou-2023-h1.txt")
+    assert [(str(q.figure.value), q.measures) for q in report.quantities] == expected   # 486.25 is the indicator's

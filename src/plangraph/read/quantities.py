@@ -33,7 +33,8 @@ LEADING = re.compile(r"^(?:其中|上半年|下半年|今年以来|今年|全年
 TRAILING = re.compile(r"(?:共计|总计|累计|达到|控制在|保持在|占比|超过|不低于|为|达|超|逾|约|近|共|的|\()+$")
 # A measured noun after the measure word ends at punctuation, a digit, or one of these words.
 AFTER_STOP = re.compile(r"[,，。；;：:、(（)）“”《》\d]|和|及|与|的|等|为|完成|申报|落地|全部|购买|对口|拨付|兑现|参加|入库|留汉"
-                        r"|(?:建设|改造|工作|施工)(?:目标|任务)?(?=[,，。；;、]|$)|开工|创建")
+                        r"|(?:建设|改造|工作|施工)(?:目标|任务)?(?=[,，。；;、]|$)|开工|创建"
+                        r"|(?<=指标)中")        # 8项主要预期指标中,5项…: among the indicators
 # Units whose figure measures the noun before it (低保金2461.96万元), not the noun after it.
 UNITS_BEFORE = ("%", "元", "美元", "米", "平方米", "亩", "公里", "千米", "个百分点", "天", "个工作日", "成")
 SCOPES = ("全国", "全省", "全市", "全区", "中心城区", "主城区", "新城区", "同类城区", "省内", "市内")
@@ -67,19 +68,28 @@ class Quantity:
 
 def find_quantities(text: str, outline: Outline, taken: tuple[tuple[int, int], ...] = ()) -> list[Quantity]:
     """Return every quantity and ranking of the task paragraphs, in text order, leaving out the ``taken`` spans
-    (the indicator figures read from the same sentences)."""
+    (the indicator figures read from the same sentences). In the main-indicator block only the sentences that
+    gave no indicator figure are read (8项主要预期指标中,5项达到或超过序时进度)."""
     skip = set(_indicator_sections(outline))
     planning = {p.key for p in outline.children(None, "part") if plans(p.title)}
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     out: list[Quantity] = []
     for paragraph in outline.paragraphs:
-        if paragraph.kind != "task" or _under(paragraph, skip):
+        if paragraph.kind != "task":
             continue
+        in_block = _under(paragraph, skip)
         planned = (paragraph.section or "").split(".")[0] in planning
         for sentence in paragraph.sentences:
+            if in_block and _any_taken(starts, sentence):
+                continue
             out.extend(q for q in sentence_quantities(text, sentence, planned) if not _covered(spans, starts, q))
     return out
+
+
+def _any_taken(starts: list[int], sentence: Sentence) -> bool:
+    index = bisect_right(starts, sentence.end - 1) - 1
+    return index >= 0 and starts[index] >= sentence.start
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], quantity: Quantity) -> bool:
