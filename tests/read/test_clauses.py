@@ -135,3 +135,14 @@ def test_a_figure_of_one_quarter_carries_that_quarter(text, period):
     [sentence] = split_sentences(text, 0, len(text), 1)
     [reading] = read_sentence(text, sentence)
     assert [f.period for f in reading.figures] == [period]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一般公共预算收入完成38.75亿元，其中税收收入33.02亿元，占一般公共预算收入的85.2%。",
+     [("一般公共预算收入", "ResultLevel", "38.75", "亿元"), ("税收收入", "ResultLevel", "33.02", "亿元"),
+      ("税收收入占一般公共预算收入", "ResultLevel", "85.2", "%")]),
+    ("服务业增加值完成312.5亿元,占地区生产总值的56.3%。",
+     [("服务业增加值", "ResultLevel", "312.5", "亿元"), ("服务业增加值占地区生产总值", "ResultLevel", "56.3", "%")]),
+])
+def test_a_share_stated_without_bizhong_is_the_share_not_the_level(text, expected):
+    assert read(text) == expected

@@ -32,7 +32,8 @@ NAME_END = re.compile(r"完成|实现|达到|达|为|增长|增速|增幅|同比
                       r"与(?=经济|地区)|占|"
                       r"[\d０-９]")
 VERBS_BEFORE_NAME = re.compile(r"(?:完成|实现|达到)")
-SHARE_OF = re.compile(r"占[^,，。；\d]{1,18}?(?:的)?(?:比重|比例)")   # 税收 占一般公共预算收入比重 为82.8%
+SHARE_OF = re.compile(r"占[^,，。；\d]{1,18}?(?:的)?(?:比重|比例)|占[^,，。；\d]{1,18}?的(?=[\d０-９])")
+# 税收 占一般公共预算收入比重 为82.8%; 税收收入33.02亿元，占一般公共预算收入 的85.2%
 PARENTHESES = re.compile(r"[(（][^()（）]{0,12}[)）]")               # 地区生产总值（GDP）, 地区生产总值(注1)
 NOT_A_NAME = re.compile(r"[\d。“”《》]")                                  # a figure or a title is no subject
 # Latin letters and digits glued into a name (PM2.5平均浓度, PM10): its code, no figure; not GDP8612.7亿元.
@@ -167,7 +168,7 @@ def read_subject(text: str, start: int, end: int) -> Subject | None:
         name_end = known_here.end()
     share = SHARE_OF.match(text, name_end, end)
     if share and name_end == at:        # 占一般公共预算收入比重达到89.6%: the share of the subject before
-        return Subject((share.group(),), at, share.end(), True, share_of=True)
+        return Subject((share.group().removesuffix("的"),), at, share.end(), True, share_of=True)
     if share:
         name_end = share.end()
     raw = text[at:name_end]
