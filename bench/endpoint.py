@@ -1,6 +1,7 @@
 """Benchmark /sparql side by side with Oxigraph's own server on its in-memory store, on the same export.
 
-    .venv/bin/python bench/endpoint.py [--seconds 6] [--rounds 3] [--clients 8] [--reports FILE ...]
+    .venv/bin/python bench/endpoint.py [--seconds 6] [--rounds 3] [--clients 8] [--client wrk|python]
+                                       [--reports FILE ...]
 
 Exports the dataset as N-Quads (``plangraph export``; with --reports, ``plangraph build`` of those reports into
 an .nq file, for a larger graph) and starts on loopback ``oxigraph serve`` (in memory, the data loaded through
@@ -11,19 +12,24 @@ with the same mix of queries (lookups, label search, aggregation, DESCRIBE, inco
 - never repeated: every request's text is new (a numbered comment), so no answer cache can help;
 - repeated: the same few dozen queries again and again (what caches are for).
 
-Clients are ``--clients`` keep-alive connections spread over two client processes. It prints requests/s, p50
-and p99 per run, the CPU time each server (all its processes) spent per answer, the medians over rounds, and
-the ratios plangraph/oxigraph per mode (goals: never repeated ≥ 1.0 with a p99 no worse; repeated ≥ 5).
-Bounded: every run lasts ``--seconds``; all on 127.0.0.1.
+The load comes from ``--clients`` keep-alive connections of wrk, the HTTP load generator (Debian package
+``wrk``: ``apt-get install wrk``; elsewhere build it from https://github.com/wg/wrk), driven by a Lua script
+the bench writes for each run (wrk runs whole seconds: ``--seconds`` is rounded). ``--client python`` (also
+what runs, with a note, when wrk is missing) uses two Python client processes instead; they top out near
+2 000 requests/s on a 2-core machine and take CPU from the servers, so with them the repeated ratio measures
+the client, not the servers. It prints requests/s, p50 and p99 per run, the CPU time each server (all its
+processes) spent per answer, the medians over rounds, and the ratios plangraph/oxigraph per mode (goals:
+never repeated ≥ 1.0 with a p99 no worse; repeated ≥ 5). Bounded: every run lasts ``--seconds``; all on
+127.0.0.1.
 
-Only valid runs count: a run with any failed request, or after which its server is gone, is printed as
-invalid with the reason (the server's exit status and the last lines of its log)
-and left out of the medians; a server that died is started afresh for the next run. A mode where either
-server has no valid run gets no ratio. Oxigraph runs without ``--timeout-s`` unless ``--oxigraph-timeout``
-is given: with it, ``oxigraph serve`` 0.5 starts a thread per query that lives for the whole timeout, so
-at 2 000 queries/s and 30 s it holds tens of thousands of threads, then fails with 500 "Resource temporarily
-unavailable" and aborts when a thread's stack guard cannot be mapped ("failed to set up alternative stack
-guard page").
+Only valid runs count: a run with any failed request (an error status, a socket error or a timeout), or
+after which its server is gone, is printed as invalid with the reason (the server's exit status and the last
+lines of its log) and left out of the medians; a server that died is started afresh for the next run. A mode
+where either server has no valid run gets no ratio. Oxigraph runs without ``--timeout-s`` unless
+``--oxigraph-timeout`` is given: with it, ``oxigraph serve`` 0.5 starts a thread per query that lives for the
+whole timeout, so at 2 000 queries/s and 30 s it holds tens of thousands of threads, then fails with 500
+"Resource temporarily unavailable" and aborts when a thread's stack guard cannot be mapped ("failed to set up
+alternative stack guard page").
 """
 from __future__ import annotations
 
@@ -31,18 +37,16 @@ import argparse
 import os
 import http.client
 import json
-import multiprocessing
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
-from collections import Counter
 from pathlib import Path
+
+from clients import DRIVERS, has_wrk, request
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -168,13 +172,6 @@ def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: boo
     return servers
 
 
-def request(conn: http.client.HTTPConnection, path: str, query: str) -> tuple[int, bytes]:
-    accept = "application/n-triples" if "DESCRIBE <" in query else "application/sparql-results+json"
-    conn.request("GET", f"{path}?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
-    response = conn.getresponse()
-    return response.status, response.read()
-
-
 def the_mix(port: int, path: str) -> list[str]:
     """Fill the query kinds with IRIs taken from the data, so every server gets the same queries."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -183,62 +180,6 @@ def the_mix(port: int, path: str) -> list[str]:
     iris = [b["s"]["value"] for b in json.loads(body)["results"]["bindings"]]
     return [PREFIXES + template.format(iri=iri, word=WORDS[i % len(WORDS)])
             for i, iri in enumerate(iris) for template in KINDS.values()]
-
-
-def _client_process(port, path, mix, threads, seconds, fresh, serial, out) -> None:
-    latencies, errors, lock, stop = [], Counter(), threading.Lock(), time.monotonic() + seconds
-
-    def client(offset: int) -> None:
-        conn, mine, bad, i = http.client.HTTPConnection("127.0.0.1", port, timeout=60), [], Counter(), offset
-        while time.monotonic() < stop:
-            query = mix[i % len(mix)]
-            if fresh:
-                query += f"\n# {serial}.{offset}.{i}"
-            started = time.perf_counter()
-            try:
-                status, body = request(conn, path, query)
-                if status == 200:
-                    mine.append(time.perf_counter() - started)
-                else:
-                    bad[f"{status} {body[:60].decode('utf-8', 'replace').strip()}"] += 1
-            except (OSError, http.client.HTTPException) as error:
-                bad[type(error).__name__] += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            i += 1
-        with lock:
-            latencies.extend(mine)
-            errors.update(bad)
-    workers = [threading.Thread(target=client, args=(serial * 1000 + k * 7,)) for k in range(threads)]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join()
-    out.put((latencies, dict(errors)))
-
-
-def drive(port: int, path: str, mix: list[str], clients: int, seconds: float, fresh: bool) -> dict:
-    """Send the mix over ``clients`` connections for ``seconds``; return the rate and latencies of 200s, and
-    the failures by kind."""
-    context = multiprocessing.get_context("spawn")
-    out, processes = context.Queue(), []
-    run = f"{time.time_ns()}"
-    for k in range(2):
-        share = clients // 2 + (k < clients % 2)
-        processes.append(context.Process(target=_client_process,
-                                         args=(port, path, mix, share, seconds, fresh, int(run[-9:]) + k, out)))
-    begun = time.monotonic()
-    for process in processes:
-        process.start()
-    results = [out.get() for _ in processes]
-    elapsed = time.monotonic() - begun - 0.3  # the client processes' start-up
-    for process in processes:
-        process.join()
-    latencies = sorted(x for lat, _ in results for x in lat)
-    return {"rps": len(latencies) / min(elapsed, seconds) if latencies else 0.0,
-            "p50": latencies[len(latencies) // 2] * 1000 if latencies else 0.0,
-            "p99": latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0,
-            "errors": sum((Counter(e) for _, e in results), Counter()), "n": len(latencies)}
 
 
 def main() -> None:
@@ -251,7 +192,14 @@ def main() -> None:
                         help="pass --timeout-s to oxigraph serve (0: none; see above why)")
     parser.add_argument("--prefork", action="store_true",
                         help="also run the prototype of bench/prefork.py (several processes querying in-process)")
+    parser.add_argument("--client", choices=DRIVERS, default="wrk" if has_wrk() else "python",
+                        help="the load generator (default: wrk when installed, else python)")
     args = parser.parse_args()
+    if not has_wrk() and args.client == "wrk":
+        parser.error("wrk is not installed: apt-get install wrk, or choose --client python")
+    if not has_wrk():
+        print("wrk is not installed (apt-get install wrk): using the Python client, which tops out near "
+              "2 000 requests/s on 2 cores, so the repeated ratio will measure the client", flush=True)
     work = Path(tempfile.mkdtemp(prefix="plangraph-bench-"))
     export = work / "export.nq"
     command = ["build", *args.reports] if args.reports else ["export", "--format", "nquads"]
@@ -261,10 +209,10 @@ def main() -> None:
     try:
         mix = the_mix(servers["oxigraph"].port, servers["oxigraph"].path)
         print(f"dataset: {quads} quads; mix: {len(mix)} queries ({', '.join(KINDS)}); "
-              f"{args.clients} connections, {args.seconds:g} s per run, {args.rounds} rounds; "
+              f"{args.clients} connections of {args.client}, {args.seconds:g} s per run, {args.rounds} rounds; "
               f"oxigraph {'--timeout-s ' + format(args.oxigraph_timeout, 'g') if args.oxigraph_timeout else 'without --timeout-s'}")
         for server in servers.values():  # warm up, and check every server answers the whole mix
-            drive(server.port, server.path, mix, 2, 1.0, fresh=False)
+            DRIVERS["python"](server.port, server.path, mix, 2, 1.0, fresh=False)
         results = {(name, mode): [] for name in servers for mode in MODES}
         for round_ in range(args.rounds):
             order = list(servers) if round_ % 2 == 0 else list(reversed(servers))
@@ -286,7 +234,7 @@ def run(server: Server, mix: list[str], args, fresh: bool) -> dict:
         print(f"  ({server.name} is gone, starting it afresh)", flush=True)
         server.start()
     spent = server.cpu_seconds()
-    figures = drive(server.port, server.path, mix, args.clients, args.seconds, fresh)
+    figures = DRIVERS[args.client](server.port, server.path, mix, args.clients, args.seconds, fresh)
     figures["cpu"] = (server.cpu_seconds() - spent) * 1000 / figures["n"] if figures["n"] else 0.0
     died = server.death()
     figures["invalid"] = died or (f"{sum(figures['errors'].values())} failed requests: "
