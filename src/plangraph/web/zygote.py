@@ -108,7 +108,8 @@ class Zygote:
         self._forking, self._forked = threading.Lock(), queue.Queue()
         self._exits: OrderedDict[int, int] = OrderedDict()
         self._exited = threading.Condition()
-        threading.Thread(target=self._read, daemon=True, name="plangraph-zygote-reader").start()
+        self._reader = threading.Thread(target=self._read, daemon=True, name="plangraph-zygote-reader")
+        self._reader.start()
 
     def _read(self) -> None:
         while True:
@@ -148,7 +149,10 @@ class Zygote:
                             f"{error or 'no answer'}; exit status {status})")
 
     def close(self) -> None:
-        """Stop the zygote (its workers are killed by the pool)."""
-        self.conn.close()
+        """Stop the zygote (its workers are killed by the pool), then close its pipe."""
         self.process.kill()
         self.process.join(5)
+        # the reader ends at the end of the pipe; closing it under the reader could cut a message in two
+        # (multiprocessing then reads from a handle of None: TypeError in the reader thread)
+        self._reader.join(5)
+        self.conn.close()
