@@ -150,8 +150,9 @@ def _cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: bool = False) -> dict:
-    """Both servers (and the prototype of bench/prefork.py when asked), started; name -> Server."""
+def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: bool = False,
+                 inline: bool = False) -> dict:
+    """Both servers (and the prototypes of bench/prefork.py and bench/inline.py when asked), started; name -> Server."""
     timeout = ["--timeout-s", f"{oxigraph_timeout:g}"] if oxigraph_timeout else []
     servers = {
         "oxigraph": Server("oxigraph", "/query", lambda port, _: [
@@ -162,6 +163,9 @@ def make_servers(export: Path, work: Path, oxigraph_timeout: float, prefork: boo
     if prefork:
         servers["prefork"] = Server("prefork", "/sparql", lambda port, data: [
             sys.executable, str(ROOT / "bench" / "prefork.py"), str(data), "--port", str(port)], export, work)
+    if inline:
+        servers["inline"] = Server("inline", "/sparql", lambda port, data: [
+            sys.executable, str(ROOT / "bench" / "inline.py"), "serve", str(data), "--port", str(port)], export, work)
     try:
         for server in servers.values():
             server.start()
@@ -192,6 +196,8 @@ def main() -> None:
                         help="pass --timeout-s to oxigraph serve (0: none; see above why)")
     parser.add_argument("--prefork", action="store_true",
                         help="also run the prototype of bench/prefork.py (several processes querying in-process)")
+    parser.add_argument("--inline", action="store_true",
+                        help="also run the prototype of bench/inline.py (stored answers sent from the event loop)")
     parser.add_argument("--client", choices=DRIVERS, default="wrk" if has_wrk() else "python",
                         help="the load generator (default: wrk when installed, else python)")
     args = parser.parse_args()
@@ -205,7 +211,7 @@ def main() -> None:
     command = ["build", *args.reports] if args.reports else ["export", "--format", "nquads"]
     subprocess.run([str(BIN / "plangraph"), *command, "--output", str(export)], check=True)
     quads = sum(1 for _ in export.open(encoding="utf-8"))
-    servers = make_servers(export, work, args.oxigraph_timeout, args.prefork)
+    servers = make_servers(export, work, args.oxigraph_timeout, args.prefork, args.inline)
     try:
         mix = the_mix(servers["oxigraph"].port, servers["oxigraph"].path)
         print(f"dataset: {quads} quads; mix: {len(mix)} queries ({', '.join(KINDS)}); "
