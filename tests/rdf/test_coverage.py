@@ -3,6 +3,7 @@ from click.testing import CliRunner
 
 from plangraph.cli import main
 from plangraph.rdf.coverage import Coverage, NumberUse, coverage, format_coverage
+from plangraph.read.report import parse_report
 
 
 def test_seed_coverage_captures_every_fact(seed_report):
@@ -32,3 +33,12 @@ def test_coverage_command(project):
 def test_coverage_never_says_all_when_a_fact_is_missed():
     uses = tuple(NumberUse(i, i + 1, "1", "figure") for i in range(1999)) + (NumberUse(5000, 5001, "2", "not captured"),)
     assert "1999 of 2000 facts captured (99.9%)" in format_coverage(Coverage("r", uses))
+
+
+def test_the_portal_table_above_the_title_holds_no_fact():
+    text = ("索引号：11340104003142709K/202308-00047\n发布机构：合肥市蜀山区发展和改革委员会\n成文日期：2023-08-30\n"
+            "关于蜀山区2023年上半年国民经济和社会发展计划执行情况的报告\n一、2023年上半年计划执行情况\n"
+            "(一)经济运行稳中向好。全区地区生产总值完成753.62亿元,同比增长6.1%。\n")
+    uses = coverage(parse_report(text, "shushan-2023-h1.txt")).uses
+    portal = [u for u in uses if u.start < text.index("关于")]
+    assert portal and {u.kind for u in portal} == {"not a fact: portal metadata"}

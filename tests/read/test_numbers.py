@@ -29,6 +29,10 @@ def test_figures(text, stated, value, unit, qualifier, normalized):
     ("1-6月我区", ["range", "range"]),
     ("排名中心城区第2", ["ordinal"]),
     ("轨道交通11号线三期", ["name part"]),
+    ("12345政务服务便民热线上半年受理群众诉求1.86万件", ["phone number", None]),
+    ("持续提升12345热线响应效率", ["phone number"]),
+    ("全区65周岁以上老年人健康体检", ["name part"]),
+    ("为3周岁以下婴幼儿家庭提供服务", ["name part"]),
 ])
 def test_figures_that_are_not_facts(text, kinds):
     assert [not_a_fact(text, f) for f in find_figures(text)] == kinds

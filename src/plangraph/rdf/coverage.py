@@ -80,10 +80,15 @@ def coverage(report: Report, minter: Minter | None = None) -> Coverage:
             kind = owner[2] if owner[3] else NO_MEASURE
             uses.append(NumberUse(number.start, number.end, number.stated, kind, owner[3] or None, category))
             continue
-        reason = not_a_fact(text, number)
+        reason = "portal metadata" if _inside(meta.portal_span, number.start) else not_a_fact(text, number)
         kind = f"not a fact: {reason}" if reason else "not captured"
         uses.append(NumberUse(number.start, number.end, number.stated, kind, category=category))
     return Coverage(report.name, tuple(uses))
+
+
+def _inside(span: tuple[int, int] | None, position: int) -> bool:
+    """Whether ``position`` lies in ``span`` (the portal's table above the title: 索引号, 成文日期 …)."""
+    return span is not None and span[0] <= position < span[1]
 
 
 class Spans:

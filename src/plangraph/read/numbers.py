@@ -137,6 +137,8 @@ NOT_FACTS = (
     ("name part", r"", r"^\s*小时(?:自助|防汛|值班|在线|不打烊)"),  # 发挥24小时自助服务作用
     ("name part", r"世界\s*$", r"^\s*强"),                # 世界500强
     ("name part", r"", r"^\s*分(?:以上)?人数"),             # 600分人数稳居全市第一 (names the group ranked)
+    ("name part", r"", r"^\s*周岁(?:以上|以下)"),           # 65周岁以上老年人: the age that picks the group
+    ("phone number", r"", r"^[^，,。；\d]{0,8}热线"),       # 12345政务服务便民热线, 12345热线
     ("anniversary", r"", r"^\s*周年"),                    # 庆祝中国共产党成立100周年
     ("duration", r"连续\s*$", r"^\s*个?(?:月|年|季度|周|天)"),   # PMI连续3个月位于扩张区间: how long, not how much
     ("footnote", r"[(（]\s*注\s*$", r"^\s*[)）]"),        # 地区生产总值(注1)预期目标增长6.5%
