@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from chromium import ARTIFACTS
+from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +31,14 @@ def server(tmp_path_factory):
     env = dict(os.environ, PLANGRAPH_HOME=str(home))
     with plangraph_serve(str(data), str(FIXTURE), env=env) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture()

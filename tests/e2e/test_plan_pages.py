@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from chromium import ARTIFACTS
+from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +29,14 @@ def server(tmp_path_factory):
     build(reports=[*sorted(CORPUS.glob("*.txt")), *OTHERS], output=data)
     with plangraph_serve(str(data), env=dict(os.environ, PLANGRAPH_HOME=str(home))) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture()
