@@ -106,3 +106,39 @@ def test_the_dataset_description_counts_what_it_holds(seed_dataset):
     assert graph.value(dataset, void.sparqlEndpoint) is not None and graph.value(dataset, void.dataDump) is not None
     examples = set(graph.objects(dataset, void.exampleResource))
     assert any("/indicator/" in e for e in examples) and any("/figure/" in e for e in examples)
+
+
+def test_validating_leaves_the_graph_as_it_was(seed_graph):
+    before = set(seed_graph)
+    assert validate(seed_graph).conforms
+    assert set(seed_graph) == before  # the ontology's triples joined it for the check only
+
+
+def test_a_sparql_check_names_a_blank_node_span_as_the_data_does():
+    """The shapes' SPARQL runs in Oxigraph on a copy of the graph: a blank node comes back as itself."""
+    from rdflib import BNode, Graph
+    span, report = BNode("spanWithoutSelectors"), URIRef("https://example.org/id/report/r")
+    graph = Graph()
+    graph.add((span, RDF.type, OA.SpecificResource))
+    graph.add((span, OA.hasSource, report))
+    outcome = validate(graph)
+    found = [v for v in outcome.violations if "TextPositionSelector, it has 0" in v.message]
+    assert [v.value for v in found] == [str(span)]
+
+
+def test_rdflib_still_answers_the_sparql_of_graphs_not_being_validated():
+    from rdflib import Graph
+    graph = Graph()
+    graph.add((URIRef("https://example.org/a"), RDFS.label, Literal("甲", lang="zh")))
+    rows = list(graph.query("SELECT ?label WHERE { ?s rdfs:label ?label }"))
+    assert [str(r[0]) for r in rows] == ["甲"]
+
+
+def test_a_graph_oxigraph_cannot_copy_gets_the_same_sparql_checks_from_rdflib():
+    from rdflib import BNode, Graph
+    span = BNode("spanWithoutSelectors")
+    graph = Graph()
+    graph.add((span, RDF.type, OA.SpecificResource))
+    graph.add((span, OA.hasSource, URIRef("report/r")))  # a relative IRI: rdflib keeps it, Oxigraph refuses it
+    outcome = validate(graph)
+    assert [v.value for v in outcome.violations if "TextPositionSelector, it has 0" in v.message] == [str(span)]
