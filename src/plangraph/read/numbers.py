@@ -19,9 +19,10 @@ UNITS = (
     "位", "支", "只", "班", "届", "季", "轮", "单", "份", "本", "篇", "例", "株", "棵", "盏", "公顷", "千瓦",
     "千瓦时", "标准箱", "微克/立方米", "毫克/立方米", "床", "余", "倍", "天", "小时", "分钟", "岁", "大类", "个工作日", "工作日", "成",
 )
-# Qualifiers: before the figure (超1.74万亿, 约160人次, 逾93.3亿元) or after it (1万余名, 10%以上, 5.5%以内)
-QUALIFIERS_BEFORE = {"超过": "MoreThan", "超": "MoreThan", "逾": "MoreThan", "约": "About", "近": "About",
-                     "不低于": "AtLeast", "不少于": "AtLeast", "达": None}
+# Qualifiers: before the figure (超1.74万亿, 约160人次, 逾93.3亿元, 突破150亿元) or after it (1万余名, 10%以上,
+# 5.5%以内)
+QUALIFIERS_BEFORE = {"超过": "MoreThan", "超": "MoreThan", "逾": "MoreThan", "突破": "MoreThan", "约": "About",
+                     "近": "About", "不低于": "AtLeast", "不少于": "AtLeast", "达": None}
 QUALIFIERS_AFTER = {"以上": "AtLeast", "以内": "Within", "以下": "Within", "左右": "About", "余": "MoreThan",
                     "多": "MoreThan"}
 
