@@ -94,14 +94,6 @@ def starts_known(text: str, start: int, end: int) -> re.Match | None:
     return _known_pattern().match(text, start, end)
 
 
-def canonical(name: str) -> str | None:
-    """The table's name for a stated name or alias (GDP → 地区生产总值), or None when the table does not know it."""
-    for row in default_table():
-        if name == row.name or name in row.aliases:
-            return row.name
-    return None
-
-
 def looks_like_indicator(name: str) -> bool:
     """A name the table does not know but shaped like an indicator's: it ends in a head noun (旅游收入)."""
     return 2 <= len(name) <= 24 and bool(HEAD.search(name))
