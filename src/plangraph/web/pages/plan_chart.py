@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from .i18n import word
 
-WIDTH, HEIGHT, TOP, BOTTOM, LEFT, COLUMN = 640, 270, 40, 44, 8, 26
+WIDTH, HEIGHT, TOP, BOTTOM, LEFT, COLUMN, GAP = 640, 270, 40, 44, 8, 26, 12
 MARKS = {"Met": "✓", "Missed": "✗", "NotYetKnown": "…"}
 
 
@@ -56,18 +56,27 @@ def plan_chart(rows, lang: str, by: str = "year", names: dict | None = None) -> 
     low, high = min(values + [Decimal(0)]), max(values + [Decimal(0)])
     scale = (HEIGHT - TOP - BOTTOM) / float(high - low or 1)
     zero = TOP + float(high) * scale
-    step = (WIDTH - LEFT) / len(rows)
+    labels = [((names or {}).get(r.place, r.place) if by == "place" else r.year) + ("*" if r.other else "")
+              for r in rows]
+    # Each group as wide as its columns and its label; past the default width the chart grows (and scrolls)
+    # rather than drawing 40 years or 16 districts over each other.
+    step = max((WIDTH - LEFT) / len(rows), max(COLUMN * len(_cells(r, lang)) for r in rows) + GAP,
+               max(map(_text_width, labels)) + GAP)
     groups = []
-    for n, row in enumerate(rows):
+    for n, (row, label) in enumerate(zip(rows, labels)):
         x0 = LEFT + n * step + (step - COLUMN * len(_cells(row, lang))) / 2
         columns = tuple(Column(x0 + i * COLUMN, min(zero, zero - float(v) * scale), abs(float(v)) * scale, kind,
-                               f"{v}", f"{label}: {v}{row.unit}", iri)
-                        for i, (iri, v, kind, label) in enumerate(_cells(row, lang)))
-        label = (names or {}).get(row.place, row.place) if by == "place" else row.year
-        groups.append(Group(label + ("*" if row.other else ""), LEFT + n * step + step / 2, columns,
-                            MARKS[row.outcome], row.outcome))
+                               f"{v}", f"{text}: {v}{row.unit}", iri)
+                        for i, (iri, v, kind, text) in enumerate(_cells(row, lang)))
+        groups.append(Group(label, LEFT + n * step + step / 2, columns, MARKS[row.outcome], row.outcome))
     unit = rows[0].unit
-    return PlanChart(f'{word("plan_chart", lang)} ({unit})', tuple(groups), zero)
+    return PlanChart(f'{word("plan_chart", lang)} ({unit})', tuple(groups), zero,
+                     width=max(WIDTH, round(LEFT + step * len(rows))))
+
+
+def _text_width(text: str) -> float:
+    """About how wide ``text`` is at the chart's 12px: a Chinese character 12px, a digit or letter 7px."""
+    return sum(7 if ch.isascii() else 12 for ch in text)
 
 
 def _cells(row, lang: str) -> list[tuple]:
@@ -81,7 +90,8 @@ def _cells(row, lang: str) -> list[tuple]:
 def plan_svg(chart: PlanChart, href) -> Markup:
     """The chart's SVG, columns linked with ``href`` (written here: as a template loop it took half the page)."""
     c, e = chart, escape
-    out = [f'<svg viewBox="0 0 {c.width} {c.height}" width="100%" role="img" aria-label="{e(c.title)}" '
+    size = 'width="100%"' if c.width == WIDTH else f'width="{c.width}" class="wide"'  # a wide one scrolls
+    out = [f'<svg viewBox="0 0 {c.width} {c.height}" {size} role="img" aria-label="{e(c.title)}" '
            f'xmlns="http://www.w3.org/2000/svg">\n'
            f'  <line x1="0" x2="{c.width}" y1="{c.zero:.1f}" y2="{c.zero:.1f}" class="zero"/>\n']
     for g in c.groups:
