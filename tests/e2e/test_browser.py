@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
+from chromium import browser, shoot  # noqa: F401  (browser: the fixture, found by its name here)
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,14 +33,6 @@ def server(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture()
 def page(browser, server):
     """A fresh page that records every request, so tests can check that none leaves the server."""
@@ -50,11 +42,6 @@ def page(browser, server):
     tab.on("request", lambda request: tab.requests.append(request.url))
     yield tab
     context.close()
-
-
-def shoot(page, name: str, full_page: bool = True) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def only_local(page, server) -> list[str]:

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from chromium import ARGS, ARTIFACTS, CHROMIUM, playwright_api
+from chromium import browser, shoot  # noqa: F401  (browser: the fixture, found by its name here)
 from servers import plangraph_serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,25 +31,12 @@ def server(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture()
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def shoot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def jinshui(server) -> str:
