@@ -151,13 +151,15 @@ def base_unit(unit: str) -> str:
 def figure_rows(store, progress: Progress = silent, district: str | None = None,
                 indicator: str | None = None) -> list[dict]:
     """One dict per figure of the store, keyed by column name, sorted by report, position and IRI; with
-    ``district`` or ``indicator`` (IRIs), those of the reports of that district, or that state that indicator.
+    ``district`` or ``indicator`` (IRIs), those of the reports of that district, or those of that indicator.
 
     Read report by report (``progress(done, total)`` hears of each), which a store answers as fast as one
     query over all of them."""
     try:
         only = (OF_DISTRICT.format(pyoxigraph.NamedNode(district)) if district else "") + \
             (STATING.format(pyoxigraph.NamedNode(indicator)) if indicator else "")
+        # the indicator bound in each report's query, not filtered after: a report states some forty figures
+        bound = {pyoxigraph.Variable("indicator"): pyoxigraph.NamedNode(indicator)} if indicator else {}
     except ValueError:  # no IRI: no report has it
         return []
     names = {r["s"].value: r["name"].value for r in run_query(store, NAMES)}
@@ -165,7 +167,7 @@ def figure_rows(store, progress: Progress = silent, district: str | None = None,
     rows = []
     for done, report in enumerate(reports, 1):
         found = {}
-        for r in run_query(store, FIGURES % {"report": f"<{report}>"}):
+        for r in run_query(store, FIGURES % {"report": f"<{report}>"}, substitutions=bound):
             found.setdefault(r["figure"].value, _row(r, names))  # a figure with two sentences keeps one row
         rows.extend(sorted(found.values(), key=lambda r: (r["start"] if r["start"] != "" else 10**9, r["figure"])))
         progress(done, len(reports))
