@@ -52,9 +52,7 @@ def export_csv_metadata():
 def figures_csv():
     """The figures of one indicator (``?indicator=IRI``), optionally of one place (``&district=IRI``)."""
     indicator, district = request.args.get("indicator"), request.args.get("district")
-    rows = [r for r in figure_rows(get_store(), district=district, indicator=indicator)
-            if (not indicator or r["indicator"] == indicator)
-            and (not district or r["district"] == district)]
+    rows = figure_rows(get_store(), district=district, indicator=indicator)
     return _csv(rows_csv(rows, figure_columns(_base())), "figures.csv")
 
 

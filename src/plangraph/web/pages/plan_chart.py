@@ -49,10 +49,10 @@ class PlanChart:
 
 def plan_chart(rows, lang: str, by: str = "year", names: dict | None = None) -> PlanChart | None:
     """Lay out fulfilment rows (one unit) as grouped columns; None when there is nothing to draw."""
-    cells = [c for r in rows for c in _cells(r, lang)]
-    if not cells:
+    per_row = [_cells(r, lang) for r in rows]
+    values = [c[1] for cells in per_row for c in cells]
+    if not values:
         return None
-    values = [c[1] for c in cells]
     low, high = min(values + [Decimal(0)]), max(values + [Decimal(0)])
     scale = (HEIGHT - TOP - BOTTOM) / float(high - low or 1)
     zero = TOP + float(high) * scale
@@ -60,14 +60,14 @@ def plan_chart(rows, lang: str, by: str = "year", names: dict | None = None) -> 
               for r in rows]
     # Each group as wide as its columns and its label; past the default width the chart grows (and scrolls)
     # rather than drawing 40 years or 16 districts over each other.
-    step = max((WIDTH - LEFT) / len(rows), max(COLUMN * len(_cells(r, lang)) for r in rows) + GAP,
+    step = max((WIDTH - LEFT) / len(rows), max(COLUMN * len(c) for c in per_row) + GAP,
                max(map(_text_width, labels)) + GAP)
     groups = []
-    for n, (row, label) in enumerate(zip(rows, labels)):
-        x0 = LEFT + n * step + (step - COLUMN * len(_cells(row, lang))) / 2
+    for n, (row, label, row_cells) in enumerate(zip(rows, labels, per_row)):
+        x0 = LEFT + n * step + (step - COLUMN * len(row_cells)) / 2
         columns = tuple(Column(x0 + i * COLUMN, min(zero, zero - float(v) * scale), abs(float(v)) * scale, kind,
                                f"{v}", f"{text}: {v}{row.unit}", iri)
-                        for i, (iri, v, kind, text) in enumerate(_cells(row, lang)))
+                        for i, (iri, v, kind, text) in enumerate(row_cells))
         groups.append(Group(label, LEFT + n * step + step / 2, columns, MARKS[row.outcome], row.outcome))
     unit = rows[0].unit
     return PlanChart(f'{word("plan_chart", lang)} ({unit})', tuple(groups), zero,
